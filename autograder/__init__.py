@@ -1,0 +1,1 @@
+"""Grading engine, service and CLI for the course hub."""

@@ -1,0 +1,131 @@
+"""The grading engine: one sandbox per submission, the hidden tests run against it, one result out.
+
+The notebook's code runs once, in a sandbox started for this submission; the hidden tests then run
+here, in the trusted process that holds the reference, and call into the sandbox for every student
+function they check. Whatever the notebook does (loop, exhaust memory, exit, print without end), the
+grader returns a :class:`~autograder.result.GradeResult`.
+"""
+
+from __future__ import annotations
+
+import io
+import secrets
+import sys
+from contextlib import redirect_stderr, redirect_stdout
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from autograder.course import PACKAGE_DIR, Assignment
+from autograder.notebook import NotebookError, read_code_cells
+from autograder.pytest_plugin import GradingPlugin
+from autograder.remote import Connection, Student
+from autograder.result import GradeResult, TestResult
+from autograder.sandbox.bubblewrap import Limits
+from autograder.sandbox.session import Sandbox, SandboxFailure
+
+STARTUP_TIMEOUT_S = 120
+HIDDEN_TESTS_INI = PACKAGE_DIR / "hidden" / "pytest.ini"
+MAX_REPORTED_CELL_ERRORS = 5
+
+
+def fresh_seed() -> int:
+    """A seed for hidden-test inputs that no student can predict."""
+    return secrets.randbits(63)
+
+
+class Grader:
+    """Grades notebooks; ``sandboxed=False`` runs student code without isolation (trusted notebooks only)."""
+
+    def __init__(self, sandboxed: bool = True):
+        self.sandboxed = sandboxed
+
+    def grade_file(self, assignment: Assignment, path: Path, seed: int | None = None) -> GradeResult:
+        """Grade the notebook at ``path``; an unreadable file gives a result with status "error"."""
+        seed = fresh_seed() if seed is None else seed
+        try:
+            cells = read_code_cells(path)
+        except NotebookError as error:
+            return GradeResult(assignment.id, assignment.max_score, status="error", message=str(error), seed=seed)
+        return self.grade_cells(assignment, cells, seed)
+
+    def grade_cells(self, assignment: Assignment, cells: list[tuple[int, str]], seed: int) -> GradeResult:
+        """Grade a notebook given as its code cells (see :func:`autograder.notebook.code_cells`)."""
+        result = GradeResult(assignment.id, assignment.max_score, seed=seed)
+        if not any(source.strip() for _, source in cells):
+            result.message = "The notebook has no code, so there is nothing to grade."
+            return self._all_failed(assignment, result, "not run: the notebook has no code")
+        try:
+            connection, cell_errors = self.start(assignment, cells)
+        except SandboxFailure as failure:
+            result.message = f"Your notebook did not run to the end: {failure.message}. No test could run."
+            return self._all_failed(assignment, result, f"not run: {failure.message}")
+        result.message = _describe_cell_errors(cell_errors, assignment)
+        student = Student(lambda: self.start(assignment, cells)[0], assignment.limits.restarts, connection)
+        try:
+            self._run_tests(assignment, student, seed, result)
+        finally:
+            student.close()
+            result.output = connection.sandbox.output.text()
+        return result
+
+    def start(self, assignment: Assignment, cells: list[tuple[int, str]]) -> tuple[Connection, list[Any]]:
+        """A sandbox that has executed the notebook, and the errors its cells raised."""
+        limits = assignment.limits
+        sandbox = Sandbox.start(
+            list(assignment.preload),
+            Limits(memory_mb=limits.memory_mb, scratch_mb=limits.scratch_mb,
+                   cpu_seconds=int(limits.notebook_timeout_s + 60 * limits.call_timeout_s)),
+            hidden=[assignment.root / "reference", PACKAGE_DIR],
+            output_limit=limits.output_kb * 1024, sandboxed=self.sandboxed)
+        connection = Connection(sandbox, limits.call_timeout_s)
+        try:
+            sandbox.wait_ready(STARTUP_TIMEOUT_S)
+            report = connection.request({"op": "exec", "cells": cells, "files": assignment.data_files},
+                                        timeout=limits.notebook_timeout_s)
+        except SandboxFailure as failure:
+            sandbox.kill()
+            cell = connection.progress.get("number")
+            if isinstance(cell, int):
+                failure.message = f"{failure.message} in cell {cell}"
+            raise
+        errors = report.get("errors", []) if isinstance(report, dict) else []
+        return connection, errors if isinstance(errors, list) else []
+
+    def _run_tests(self, assignment: Assignment, student: Student, seed: int, result: GradeResult) -> None:
+        plugin = GradingPlugin(assignment, student, seed)
+        args = [str(assignment.hidden_dir), "-q", "--assert=plain", "-p", "no:cacheprovider",
+                "-p", "no:unraisableexception", "-p", "no:threadexception",
+                "--import-mode=importlib", "-c", str(HIDDEN_TESTS_INI), "--rootdir", str(assignment.hidden_dir)]
+        log = io.StringIO()
+        with redirect_stdout(log), redirect_stderr(log):
+            code = pytest.main(args, plugins=[plugin])
+        result.tests = list(plugin.results.values())
+        if plugin.problems or code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED) or not result.tests:
+            result.status = "error"
+            problems = "; ".join(plugin.problems) or log.getvalue()[-2000:]
+            result.message = f"The hidden tests could not run (a problem of the course, not yours): {problems}"
+            print(log.getvalue(), file=sys.stderr)
+
+    def _all_failed(self, assignment: Assignment, result: GradeResult, message: str) -> GradeResult:
+        result.tests = [TestResult(f"{task.name}", task.name, 0.0, task.points, False, message)
+                        for task in assignment.tasks]
+        return result
+
+
+def _describe_cell_errors(errors: list[Any], assignment: Assignment) -> str:
+    notes = []
+    for error in errors[:MAX_REPORTED_CELL_ERRORS]:
+        if not isinstance(error, dict):
+            continue
+        kind = str((error.get("types") or ["Exception"])[0])
+        note = f"cell {error.get('cell')} raised {kind}"
+        if kind != "NotImplementedError" and error.get("message"):
+            note += f": {str(error['message'])[:200]}"
+        if kind == "MemoryError":
+            note += f" (the memory limit is {assignment.limits.memory_mb} MB)"
+        notes.append(note)
+    if len(errors) > MAX_REPORTED_CELL_ERRORS:
+        notes.append(f"and {len(errors) - MAX_REPORTED_CELL_ERRORS} more cells raised errors")
+    return ("While running your notebook: " + "; ".join(notes) + ".") if notes else ""

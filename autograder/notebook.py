@@ -1,0 +1,110 @@
+"""Notebooks in and out: a submission's code cells, and the solution and mutant notebooks.
+
+A submission is read once, into the list of its code cells as plain Python (IPython magics become
+``get_ipython()`` calls, which do nothing in the sandbox). Reading is lenient about everything a
+grader does not need (outputs, metadata, minor schema deviations) and strict about the rest, with a
+message a student can act on.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import nbformat
+from IPython.core.inputtransformer2 import TransformerManager
+
+MAX_NOTEBOOK_BYTES = 64 * 1024 * 1024
+TASK_KEY = "autograder"
+
+
+class NotebookError(Exception):
+    """The file is not a notebook the grader can read; the message says why."""
+
+
+def load_json(data: bytes) -> dict[str, Any]:
+    """Parse notebook bytes into its JSON document, checking the parts grading relies on."""
+    if len(data) > MAX_NOTEBOOK_BYTES:
+        raise NotebookError(f"the notebook is larger than {MAX_NOTEBOOK_BYTES // (1024 * 1024)} MB")
+    try:
+        document = json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise NotebookError("the file is not a notebook: it is not UTF-8 text") from None
+    except (ValueError, RecursionError) as error:
+        raise NotebookError(f"the file is not a notebook: invalid JSON ({error})") from None
+    if not isinstance(document, dict) or not isinstance(document.get("cells"), list):
+        raise NotebookError("the file is not a Jupyter notebook (no list of cells)")
+    if document.get("nbformat") != 4:
+        raise NotebookError("the notebook must be in nbformat 4 (save it with Jupyter 4 or later)")
+    for index, cell in enumerate(document["cells"], start=1):
+        if not isinstance(cell, dict) or not isinstance(cell.get("source", ""), (str, list)):
+            raise NotebookError(f"cell {index} of the notebook is malformed")
+    return document
+
+
+def _source(cell: dict[str, Any]) -> str:
+    source = cell.get("source", "")
+    return source if isinstance(source, str) else "".join(str(line) for line in source)
+
+
+def code_cells(document: dict[str, Any]) -> list[tuple[int, str]]:
+    """The code cells as (cell number in the notebook, counted from 1; Python source), in order.
+
+    IPython syntax (magics, shell escapes) is translated to calls that do nothing when grading.
+    """
+    transformer = TransformerManager()
+    cells = []
+    for number, cell in enumerate(document["cells"], start=1):
+        if cell.get("cell_type") != "code":
+            continue
+        source = _source(cell)
+        try:
+            cells.append((number, transformer.transform_cell(source)))
+        except Exception:  # noqa: BLE001  (leave broken syntax for the sandbox to report)
+            cells.append((number, source))
+    return cells
+
+
+def read_code_cells(path: Path) -> list[tuple[int, str]]:
+    """The code cells of the notebook at ``path``; :class:`NotebookError` for anything unreadable."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise NotebookError(f"cannot read {path.name}: {error.strerror}") from None
+    return code_cells(load_json(data))
+
+
+def task_cell_indices(notebook: nbformat.NotebookNode) -> dict[str, int]:
+    """Which cell holds each task, from the cells' ``{"autograder": {"task": name}}`` metadata."""
+    found: dict[str, int] = {}
+    for index, cell in enumerate(notebook.cells):
+        task = cell.get("metadata", {}).get(TASK_KEY, {}).get("task")
+        if task is not None:
+            if task in found:
+                raise NotebookError(f"task {task!r} has two task cells ({found[task] + 1} and {index + 1})")
+            found[task] = index
+    return found
+
+
+def with_task_sources(notebook: nbformat.NotebookNode, sources: dict[str, str]) -> nbformat.NotebookNode:
+    """A copy of ``notebook`` whose task cells hold ``sources`` (by task name) instead of the stubs."""
+    result = copy.deepcopy(notebook)
+    cells = task_cell_indices(result)
+    for task, source in sources.items():
+        if task not in cells:
+            raise NotebookError(f"the notebook has no task cell for {task!r}")
+        result.cells[cells[task]].source = source.rstrip("\n")
+    return result
+
+
+def read(path: Path) -> nbformat.NotebookNode:
+    """Read a course notebook (student notebook in the repository) as nbformat 4."""
+    return nbformat.read(str(path), as_version=4)
+
+
+def write(notebook: nbformat.NotebookNode, path: Path) -> None:
+    """Write ``notebook`` to ``path``, creating folders as needed."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(notebook, str(path))

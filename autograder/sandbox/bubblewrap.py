@@ -1,0 +1,101 @@
+"""The sandbox's walls: a bubblewrap command line and the resource limits of the process inside.
+
+bubblewrap (Debian's ``bubblewrap`` package) starts the runner in new user, pid, network, IPC, UTS and
+cgroup namespaces, as uid/gid 65534 (``nobody``), with a read-only view of the system's libraries and
+the Python environment only, private writable ``/scratch`` and ``/tmp`` of bounded size, no network
+(only an unconfigured loopback), and it dies with the grader. The course's reference solutions, hidden
+tests and the grader's own package are never mounted; where one of them lies inside a mounted path (a
+grader image that installs the package into site-packages) it is hidden under an empty tmpfs.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import shutil
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+SCRATCH = "/scratch"
+RUNNER_DIR = "/grader"
+SANDBOX_UID = 65534
+_SYSTEM_PATHS = ("/usr", "/lib", "/lib64", "/lib32", "/bin", "/sbin")
+_SYSTEM_FILES = ("/etc/ld.so.cache", "/etc/localtime", "/etc/alternatives", "/etc/fonts", "/etc/ssl/certs")
+_PASSED_ENVIRONMENT = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
+
+
+class SandboxUnavailable(RuntimeError):
+    """bubblewrap is missing or cannot create namespaces here, so student code cannot be isolated."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Resource limits of one sandbox process tree."""
+
+    memory_mb: int = 2048
+    cpu_seconds: int = 300
+    scratch_mb: int = 64
+    max_processes: int = 64
+    max_open_files: int = 256
+
+
+def find_bwrap() -> str:
+    """Path of the bwrap executable, or :class:`SandboxUnavailable` with what to do about it."""
+    path = shutil.which("bwrap")
+    if path is None:
+        raise SandboxUnavailable(
+            "bubblewrap (bwrap) is not installed, so student code cannot be sandboxed. "
+            "Install it (Debian/Ubuntu: apt-get install bubblewrap; `make test` and `make hub` do this) "
+            "or, only on a machine where you trust every notebook, pass --unsafe-no-sandbox.")
+    return path
+
+
+def python_paths() -> list[Path]:
+    """The directories the sandbox needs to run this interpreter with its installed packages."""
+    paths = {Path(sys.base_prefix).resolve(), Path(sys.prefix).resolve()}
+    executable = Path(sys.executable).resolve()
+    paths.add(executable.parent.parent)
+    return sorted(paths)
+
+
+def command(runner_dir: Path, runner_args: list[str], hidden: list[Path], limits: Limits) -> list[str]:
+    """The bwrap command line that runs ``runner.py`` from ``runner_dir`` with ``runner_args``."""
+    args = [find_bwrap(), "--unshare-all", "--die-with-parent", "--new-session",
+            "--uid", str(SANDBOX_UID), "--gid", str(SANDBOX_UID), "--hostname", "sandbox",
+            "--proc", "/proc", "--dev", "/dev"]
+    mounted = [Path(p) for p in _SYSTEM_PATHS if os.path.exists(p)] + python_paths()
+    for path in mounted:
+        args += ["--ro-bind", str(path), str(path)]
+    for path in _SYSTEM_FILES:
+        if os.path.exists(path):
+            args += ["--ro-bind", path, path]
+    for secret in hidden:
+        secret = secret.resolve()
+        if any(secret == m or m in secret.parents for m in mounted):
+            args += ["--tmpfs", str(secret)]
+    scratch_bytes = str(limits.scratch_mb * 1024 * 1024)
+    args += ["--size", scratch_bytes, "--tmpfs", SCRATCH, "--size", scratch_bytes, "--tmpfs", "/tmp",
+             "--ro-bind", str(runner_dir), RUNNER_DIR, "--remount-ro", "/", "--chdir", SCRATCH, "--clearenv"]
+    environment = {
+        "HOME": SCRATCH, "TMPDIR": "/tmp", "PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8",
+        "MPLBACKEND": "Agg", "MPLCONFIGDIR": f"{SCRATCH}/.matplotlib", "PYTHONDONTWRITEBYTECODE": "1",
+        "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
+        "TF_CPP_MIN_LOG_LEVEL": "2", "TF_ENABLE_ONEDNN_OPTS": "0", "KERAS_BACKEND": "tensorflow",
+    }
+    environment.update({k: os.environ[k] for k in _PASSED_ENVIRONMENT if k in os.environ})
+    for key, value in environment.items():
+        args += ["--setenv", key, value]
+    return args + [sys.executable, "-I", "-B", f"{RUNNER_DIR}/runner.py", *runner_args]
+
+
+def apply_limits(limits: Limits) -> None:
+    """Set the rlimits of the current process; called in the child between fork and exec."""
+    memory = limits.memory_mb * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_DATA, (memory, memory))
+    resource.setrlimit(resource.RLIMIT_CPU, (limits.cpu_seconds, limits.cpu_seconds + 1))
+    scratch = limits.scratch_mb * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_FSIZE, (scratch, scratch))
+    resource.setrlimit(resource.RLIMIT_NOFILE, (limits.max_open_files, limits.max_open_files))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    resource.setrlimit(resource.RLIMIT_NPROC, (limits.max_processes, limits.max_processes))

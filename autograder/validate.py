@@ -1,0 +1,152 @@
+"""Proof that an assignment grades as it should.
+
+For each assignment: the contract holds (a task cell per task with the reference's signature, at
+least two hidden tests and three mutants per task, test points adding up to the task's points), the
+solution notebook scores full marks, the untouched student notebook scores 0 with status "graded",
+and every mutant loses points.
+"""
+
+from __future__ import annotations
+
+import ast
+import time
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from autograder import notebook
+from autograder.course import Assignment, Course
+from autograder.grading import Grader
+from autograder.mutants import load_mutants
+from autograder.result import GradeResult
+from autograder.solution import mutant_notebook, reference_source, signature, solution_notebook
+
+MIN_TESTS_PER_TASK = 2
+MIN_MUTANTS_PER_TASK = 3
+
+
+@dataclass
+class Validation:
+    """What validating one assignment found."""
+
+    assignment: str
+    tasks: int = 0
+    tests: int = 0
+    mutants: int = 0
+    mutants_killed: int = 0
+    solution_score: float = 0.0
+    student_score: float = 0.0
+    max_score: float = 0.0
+    seconds: float = 0.0
+    failures: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """Whether every check passed."""
+        return not self.failures
+
+
+def contract_problems(assignment: Assignment) -> tuple[list[str], Counter[str]]:
+    """Problems with the assignment's files, and the number of hidden tests per task."""
+    problems = []
+    student = notebook.read(assignment.notebook) if assignment.notebook.exists() else None
+    if student is None:
+        return [f"student notebook {assignment.notebook.name} is missing"], Counter()
+    cells = notebook.task_cell_indices(student)
+    for task in assignment.tasks:
+        if task.name not in cells:
+            problems.append(f"no task cell for {task.name!r} in the student notebook")
+            continue
+        stub = signature(student.cells[cells[task.name]].source, task.name)
+        try:
+            wanted = signature(reference_source(assignment, task.name), task.name)
+        except Exception as error:  # noqa: BLE001  (report any broken reference)
+            problems.append(f"reference for {task.name!r}: {error}")
+            continue
+        if stub is None:
+            problems.append(f"the task cell for {task.name!r} does not define it")
+        elif stub != wanted:
+            problems.append(f"{task.name!r}: stub signature ({stub}) differs from the reference's ({wanted})")
+    tests_per_task, points_per_task = _hidden_test_points(assignment.hidden_dir)
+    for task in assignment.tasks:
+        if tests_per_task[task.name] < MIN_TESTS_PER_TASK:
+            problems.append(f"{task.name!r} has {tests_per_task[task.name]} hidden tests (at least {MIN_TESTS_PER_TASK})")
+        if abs(points_per_task[task.name] - task.points) > 1e-9:
+            problems.append(f"{task.name!r}: hidden tests give {points_per_task[task.name]:g} points, "
+                            f"the manifest {task.points:g}")
+    return problems, tests_per_task
+
+
+def _hidden_test_points(folder: Path) -> tuple[Counter[str], Counter[str]]:
+    """Count tests and points per task from the ``@graded(task, points=...)`` decorators, statically."""
+    tests: Counter[str] = Counter()
+    points: Counter[str] = Counter()
+    for path in sorted(folder.glob("test_*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.FunctionDef) or not node.name.startswith("test"):
+                continue
+            for decorator in node.decorator_list:
+                if isinstance(decorator, ast.Call) and getattr(decorator.func, "id", "") == "graded":
+                    values = [ast.literal_eval(a) for a in decorator.args]
+                    values += [ast.literal_eval(k.value) for k in decorator.keywords]
+                    tests[values[0]] += 1
+                    points[values[0]] += float(values[1])
+    return tests, points
+
+
+def _grade_job(job: tuple[Path, str, str, list[tuple[int, str]], int, bool]) -> tuple[str, GradeResult]:
+    root, assignment_id, label, cells, seed, sandboxed = job
+    assignment = Course.load(root).assignment(assignment_id)
+    return label, Grader(sandboxed=sandboxed).grade_cells(assignment, cells, seed)
+
+
+def validate(assignment: Assignment, seed: int = 0, jobs: int = 2, sandboxed: bool = True) -> Validation:
+    """Run every check on ``assignment``."""
+    started = time.monotonic()
+    found = Validation(assignment.id, tasks=len(assignment.tasks), max_score=assignment.max_score)
+    problems, tests_per_task = contract_problems(assignment)
+    found.failures += problems
+    found.tests = sum(tests_per_task.values())
+    mutants = load_mutants(assignment.hidden_dir / "mutants.py")
+    found.mutants = len(mutants)
+    per_task = Counter(m.task for m in mutants)
+    for task in assignment.tasks:
+        if per_task[task.name] < MIN_MUTANTS_PER_TASK:
+            found.failures.append(f"{task.name!r} has {per_task[task.name]} mutants (at least {MIN_MUTANTS_PER_TASK})")
+    for name in set(per_task) - {t.name for t in assignment.tasks}:
+        found.failures.append(f"mutants for unknown task {name!r}")
+    try:
+        solution = solution_notebook(assignment)
+        student = notebook.read(assignment.notebook)
+    except Exception as error:  # noqa: BLE001  (report, then go on to the next assignment)
+        found.failures.append(f"cannot build the solution notebook: {error}")
+        found.seconds = time.monotonic() - started
+        return found
+    work = [("solution", notebook.code_cells(solution)), ("student", notebook.code_cells(student))]
+    work += [(f"mutant {m.name}", notebook.code_cells(mutant_notebook(solution, m))) for m in mutants
+             if m.task in {t.name for t in assignment.tasks}]
+    jobs_list = [(assignment.root, assignment.id, label, cells, seed, sandboxed) for label, cells in work]
+    with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
+        results = dict(pool.map(_grade_job, jobs_list))
+    _check_results(found, results, assignment)
+    found.seconds = time.monotonic() - started
+    return found
+
+
+def _check_results(found: Validation, results: dict[str, GradeResult], assignment: Assignment) -> None:
+    solution, student = results.pop("solution"), results.pop("student")
+    found.solution_score, found.student_score = solution.score, student.score
+    if solution.status != "graded" or solution.score != assignment.max_score:
+        failed = [t.name for t in solution.tests if not t.passed]
+        found.failures.append(f"solution scores {solution.score:g}/{assignment.max_score:g} "
+                              f"({solution.status}; failing: {', '.join(failed)}; {solution.message})")
+    if student.status != "graded" or student.score != 0:
+        passed = [t.name for t in student.tests if t.passed]
+        found.failures.append(f"untouched student notebook scores {student.score:g} ({student.status}; "
+                              f"passing: {', '.join(passed)}; {student.message})")
+    for label, result in results.items():
+        if result.status == "graded" and result.score < assignment.max_score:
+            found.mutants_killed += 1
+        else:
+            found.failures.append(f"{label} survives: {result.score:g}/{assignment.max_score:g} ({result.status})")

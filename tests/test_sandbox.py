@@ -1,0 +1,183 @@
+"""What student code can and cannot do inside the sandbox, tried for real."""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from autograder.course import PACKAGE_DIR
+from autograder.sandbox.inside import wire
+from autograder.sandbox.session import SandboxFailure
+
+
+def run(grader, assignment, code: str, name: str = "found"):
+    """Execute ``code`` in a fresh sandbox and return the value it left in ``name``."""
+    connection, errors = grader.start(assignment, [(1, code)])
+    try:
+        assert errors == [], errors
+        return connection.request({"op": "lookup", "name": name})
+    finally:
+        connection.sandbox.kill()
+
+
+SEARCH_FOR_SECRETS = """
+import os
+found = []
+# Everything of the project's outside its virtualenv is off limits: reference, hidden tests, engine.
+project, venv = "{project}", "{project}/.venv"
+for top in ["/"]:
+    for folder, dirs, files in os.walk(top):
+        dirs[:] = [d for d in dirs if d not in ("proc", "sys", "dev")]
+        for name in files:
+            path = os.path.join(folder, name)
+            if path.startswith(project) and not path.startswith(venv):
+                try:
+                    with open(os.path.join(folder, name), "rb") as handle:
+                        handle.read(10)
+                    found.append(os.path.join(folder, name))
+                except OSError:
+                    pass
+for path in ["{reference}", "{hidden}", "/proc/1/environ", "/proc/self/environ"]:
+    try:
+        with open(path) as handle:
+            text = handle.read()
+        if "AUTOGRADER" in text or path.endswith(".py"):
+            found.append(path)
+    except OSError:
+        pass
+try:
+    import reference
+    found.append("import reference")
+except ImportError:
+    pass
+try:
+    import autograder
+    found.append("import autograder")
+except ImportError:
+    pass
+found.append(sorted(k for k in os.environ if "SECRET" in k or "AUTOGRADER" in k))
+"""
+
+
+def test_student_code_cannot_find_the_reference_or_the_hidden_tests(toy, grader, monkeypatch):
+    monkeypatch.setenv("AUTOGRADER_SECRET", "do-not-leak")
+    code = SEARCH_FOR_SECRETS.replace("{reference}", str(toy.reference_path)).replace(
+        "{hidden}", str(toy.hidden_dir / "test_toy.py")).replace("{project}", str(PACKAGE_DIR.parent))
+    found = run(grader, toy, code)
+    assert found == [[]], found
+
+
+def test_student_code_runs_as_nobody_in_its_own_pid_namespace(toy, grader):
+    found = run(grader, toy, "import os\nfound = (os.getuid(), os.getgid(), os.getpid() < 10, os.getcwd())")
+    assert found == (65534, 65534, True, "/scratch")
+
+
+def test_student_code_cannot_reach_the_network(toy, grader):
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen()
+    port = server.getsockname()[1]
+    accepted = []
+    threading.Thread(target=lambda: accepted.append(server.accept()), daemon=True).start()
+    code = f"""
+import socket
+found = []
+for target in [("127.0.0.1", {port}), ("1.1.1.1", 53)]:
+    try:
+        socket.create_connection(target, timeout=2)
+        found.append(target)
+    except OSError:
+        pass
+try:
+    socket.getaddrinfo("pypi.org", 443)
+    found.append("dns")
+except OSError:
+    pass
+"""
+    assert run(grader, toy, code) == []
+    server.close()
+    assert accepted == []
+
+
+def test_nothing_is_left_behind_for_the_next_submission(toy, grader):
+    writer = """
+import os
+found = []
+for path in ["/scratch/left.txt", "/tmp/left.txt", "/left.txt", "/usr/left.txt", "/work/left.txt"]:
+    try:
+        with open(path, "w") as handle:
+            handle.write("x")
+        found.append(path)
+    except OSError:
+        pass
+"""
+    written = run(grader, toy, writer)
+    assert set(written) <= {"/scratch/left.txt", "/tmp/left.txt"}
+    reader = """
+import os
+found = [p for p in ["/scratch/left.txt", "/tmp/left.txt", "/left.txt", "/usr/left.txt"] if os.path.exists(p)]
+"""
+    assert run(grader, toy, reader) == []
+    assert not any(Path(p).exists() for p in ["/left.txt", "/usr/left.txt", "/work/left.txt"])
+
+
+def test_processes_started_by_the_notebook_die_with_the_sandbox(toy, grader):
+    marker = f"sleep-{os.getpid()}-marker"
+    connection, _ = grader.start(toy, [(1, f"import subprocess\nsubprocess.Popen(['/bin/sh', '-c', 'exec -a {marker} sleep 600'], start_new_session=True)\nfound = 1")])
+    connection.sandbox.kill()
+    alive = [p for p in Path("/proc").iterdir() if p.name.isdigit() and _cmdline(p).startswith(marker)]
+    assert alive == []
+
+
+def _cmdline(proc: Path) -> str:
+    try:
+        return (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except OSError:
+        return ""
+
+
+def test_a_call_past_its_time_limit_fails_with_timeout(toy, grader):
+    connection, _ = grader.start(toy, [(1, "def slow():\n    import time\n    time.sleep(10**6)")])
+    slow = connection.request({"op": "lookup", "name": "slow"})
+    with pytest.raises(SandboxFailure) as failure:
+        slow()
+    assert failure.value.kind == "timeout"
+    assert not connection.alive
+
+
+def test_the_grader_package_is_hidden_even_when_mounted(toy):
+    from autograder.sandbox import bubblewrap
+    args = bubblewrap.command(Path("/x"), [], [PACKAGE_DIR, Path(bubblewrap.python_paths()[0]) / "lib"],
+                              bubblewrap.Limits())
+    masked = [args[i + 1] for i, a in enumerate(args) if a == "--tmpfs"]
+    assert str((Path(bubblewrap.python_paths()[0]) / "lib").resolve()) in masked
+
+
+@pytest.mark.parametrize("value", [
+    1, -2**70, 1.5, float("inf"), "text", b"bytes", None, True, (1, 2.0), [1, [2, "x"]], {"a": 1, 2: (3,)},
+    {1, 2}, 1 + 2j, np.float32(1.25), np.arange(6, dtype=np.int16).reshape(2, 3), np.zeros((0, 3)),
+    np.array([1 + 1j, 2]), np.array(True),
+])
+def test_plain_data_survives_the_wire_exactly(value):
+    encode = wire.Encoder(lambda v: (_ for _ in ()).throw(TypeError(repr(v))))
+    decode = wire.Decoder(lambda tag, v: (_ for _ in ()).throw(wire.WireError(tag)))
+    back = decode(wire.loads(__import__("json").dumps(encode(value)).encode()))
+    if isinstance(value, np.ndarray):
+        assert back.dtype == value.dtype and back.shape == value.shape and np.array_equal(back, value)
+    else:
+        assert type(back) is type(value) and back == value
+
+
+@pytest.mark.parametrize("payload", [
+    b'{"$array": ["|O", [1], "AA=="]}', b'{"$array": ["<f8", [2], "AA=="]}', b'{"$array": ["<f8", [-1], ""]}',
+    b'{"$pickle": "x"}', b'{"a": 1, "b": 2}', b'[' * 100000,
+])
+def test_the_trusted_side_rejects_malformed_or_unsafe_data(payload):
+    decode = wire.Decoder(lambda tag, v: (_ for _ in ()).throw(wire.WireError(tag)))
+    with pytest.raises(wire.WireError):
+        decode(wire.loads(payload))
