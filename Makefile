@@ -8,6 +8,7 @@ UV := $(PYTHON) -m uv
 .PHONY: test validate venv system-deps clean
 
 test: venv system-deps  ## validate every assignment, then run the project's tests
+	$(BIN)/ruff check autograder tests reference
 	$(BIN)/autograder validate
 	$(BIN)/python -m pytest
 

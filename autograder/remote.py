@@ -48,6 +48,10 @@ class Connection:
         """Whether the sandbox still answers."""
         return self.sandbox.failure is None
 
+    def close(self) -> None:
+        """Kill the sandbox."""
+        self.sandbox.kill()
+
     def request(self, message: dict[str, Any], timeout: float | None = None) -> Any:
         """Send ``message``, serve callbacks until the answer arrives, return its value or raise."""
         deadline = time.monotonic() + (self.call_timeout if timeout is None else timeout)
@@ -153,4 +157,4 @@ class Student:
     def close(self) -> None:
         """Kill the current sandbox."""
         if self._connection is not None:
-            self._connection.sandbox.kill()
+            self._connection.close()

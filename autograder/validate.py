@@ -8,14 +8,13 @@ and every mutant loses points.
 
 from __future__ import annotations
 
-import ast
 import time
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from autograder import notebook
+from autograder import hidden_tests, notebook
 from autograder.course import Assignment, Course
 from autograder.grading import Grader
 from autograder.mutants import load_mutants
@@ -68,31 +67,19 @@ def contract_problems(assignment: Assignment) -> tuple[list[str], Counter[str]]:
             problems.append(f"the task cell for {task.name!r} does not define it")
         elif stub != wanted:
             problems.append(f"{task.name!r}: stub signature ({stub}) differs from the reference's ({wanted})")
-    tests_per_task, points_per_task = _hidden_test_points(assignment.hidden_dir)
+    tests_per_task: Counter[str] = Counter()
+    points_per_task: Counter[str] = Counter()
+    for test in hidden_tests.scan(assignment.hidden_dir):
+        tests_per_task[test.task] += 1
+        points_per_task[test.task] += test.points
     for task in assignment.tasks:
         if tests_per_task[task.name] < MIN_TESTS_PER_TASK:
-            problems.append(f"{task.name!r} has {tests_per_task[task.name]} hidden tests (at least {MIN_TESTS_PER_TASK})")
+            problems.append(f"{task.name!r} has {tests_per_task[task.name]} hidden tests "
+                            f"(at least {MIN_TESTS_PER_TASK})")
         if abs(points_per_task[task.name] - task.points) > 1e-9:
             problems.append(f"{task.name!r}: hidden tests give {points_per_task[task.name]:g} points, "
                             f"the manifest {task.points:g}")
     return problems, tests_per_task
-
-
-def _hidden_test_points(folder: Path) -> tuple[Counter[str], Counter[str]]:
-    """Count tests and points per task from the ``@graded(task, points=...)`` decorators, statically."""
-    tests: Counter[str] = Counter()
-    points: Counter[str] = Counter()
-    for path in sorted(folder.glob("test_*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not isinstance(node, ast.FunctionDef) or not node.name.startswith("test"):
-                continue
-            for decorator in node.decorator_list:
-                if isinstance(decorator, ast.Call) and getattr(decorator.func, "id", "") == "graded":
-                    values = [ast.literal_eval(a) for a in decorator.args]
-                    values += [ast.literal_eval(k.value) for k in decorator.keywords]
-                    tests[values[0]] += 1
-                    points[values[0]] += float(values[1])
-    return tests, points
 
 
 def _grade_job(job: tuple[Path, str, str, list[tuple[int, str]], int, bool]) -> tuple[str, GradeResult]:

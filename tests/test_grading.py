@@ -6,7 +6,6 @@ import json
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 from conftest import ROOT, TOY_COURSE, solution_cells, write_notebook
 

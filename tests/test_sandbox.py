@@ -128,7 +128,9 @@ found = [p for p in ["/scratch/left.txt", "/tmp/left.txt", "/left.txt", "/usr/le
 
 def test_processes_started_by_the_notebook_die_with_the_sandbox(toy, grader):
     marker = f"sleep-{os.getpid()}-marker"
-    connection, _ = grader.start(toy, [(1, f"import subprocess\nsubprocess.Popen(['/bin/sh', '-c', 'exec -a {marker} sleep 600'], start_new_session=True)\nfound = 1")])
+    spawn = (f"import subprocess\nsubprocess.Popen(['/bin/sh', '-c', 'exec -a {marker} sleep 600'], "
+             "start_new_session=True)")
+    connection, _ = grader.start(toy, [(1, spawn)])
     connection.sandbox.kill()
     alive = [p for p in Path("/proc").iterdir() if p.name.isdigit() and _cmdline(p).startswith(marker)]
     assert alive == []

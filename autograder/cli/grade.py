@@ -18,7 +18,8 @@ def add_parser(verbs: argparse._SubParsersAction, name: str) -> None:  # type: i
     parser.add_argument("notebook", type=Path, help="the submitted .ipynb")
     parser.add_argument("--json", action="store_true", help="print only the result as JSON")
     parser.add_argument("--details", action="store_true", help="add instructor-only details (tracebacks, output)")
-    parser.add_argument("--seed", type=int, default=None, help="seed of the hidden inputs (default: a fresh secret one)")
+    parser.add_argument("--seed", type=int, default=None,
+                        help="seed of the hidden inputs (default: a fresh secret one)")
     parser.add_argument("--gradescope", type=Path, default=None, help="also write a Gradescope results.json here")
     add_sandbox_option(parser)
 

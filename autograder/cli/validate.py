@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
-from pathlib import Path
 
 from autograder.cli.options import add_sandbox_option, sandboxed
 from autograder.cli.options import course as chosen_course
@@ -33,7 +31,8 @@ def run(args: argparse.Namespace) -> int:
         for failure in checked.failures:
             print(f"    FAIL: {failure}", flush=True)
     bad = [v.assignment for v in found if not v.ok]
-    print(f"\n{len(found) - len(bad)} of {len(found)} assignments valid" + (f"; failing: {', '.join(bad)}" if bad else ""))
+    failing = f"; failing: {', '.join(bad)}" if bad else ""
+    print(f"\n{len(found) - len(bad)} of {len(found)} assignments valid{failing}")
     return 1 if bad else 0
 
 

@@ -26,9 +26,14 @@ class WireError(Exception):
     """A message that is malformed, too large, or cut short."""
 
 
+def json_bytes(tagged: Any) -> bytes:
+    """Tagged JSON (the output of an :class:`Encoder`) as bytes."""
+    return json.dumps(tagged, allow_nan=True, separators=(",", ":")).encode()
+
+
 def send(fd: int, message: dict[str, Any], encode: Callable[[Any], Any]) -> None:
     """Write one message (a dict whose values are encoded with ``encode``) to ``fd``."""
-    payload = json.dumps(encode(message), allow_nan=True, separators=(",", ":")).encode()
+    payload = json_bytes(encode(message))
     if len(payload) > MAX_MESSAGE_BYTES:
         raise WireError(f"message of {len(payload)} bytes exceeds the limit")
     data = _HEADER.pack(len(payload)) + payload
