@@ -92,6 +92,7 @@ def run_test(test_file: str, test_name: str, reference_file: str, seed: int, env
     fixtures = {
         "student": Student(lambda: LocalConnection(env), 0, LocalConnection(env)),
         "reference": _module(SUPPORT_DIR / reference_file),
+        "data_dir": Path("data").resolve(),
         "rng": np.random.default_rng(np.random.SeedSequence([seed, zlib.crc32(test_name.encode())])),
     }
     test(**{name: fixtures[name] for name in inspect.signature(test).parameters})

@@ -7,6 +7,7 @@ and turns every outcome into a :class:`~autograder.result.TestResult` whose mess
 from __future__ import annotations
 
 import zlib
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -49,6 +50,10 @@ class GradingPlugin:
     @pytest.fixture
     def reference(self) -> Any:
         return self.assignment.reference
+
+    @pytest.fixture
+    def data_dir(self) -> Path:
+        return self.assignment.folder / "data"
 
     @pytest.fixture
     def rng(self, request: pytest.FixtureRequest) -> np.random.Generator:

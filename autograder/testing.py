@@ -15,6 +15,9 @@ Hidden tests run in the trusted grading process. They receive three fixtures:
     the reference solution module (from ``reference/``), imported in the trusted process.
 ``rng``
     a ``numpy.random.Generator`` seeded from the grading seed and the test's name.
+``data_dir``
+    the trusted path of the assignment's ``data/`` folder, for the reference to read the files that
+    the sandbox has at ``data/<name>``.
 
 A failing assertion's message is shown to the student, so it must not reveal hidden inputs or the
 expected values: the helpers below phrase their messages that way. Plain ``assert cond, "message"``
