@@ -17,6 +17,7 @@ grader treats every answer as untrusted plain data.
 
 import linecache
 import os
+import shutil
 import sys
 import traceback
 from pathlib import Path
@@ -170,6 +171,9 @@ def serve(channel):
 
 def main():
     fd_in, fd_out = int(sys.argv[1]), int(sys.argv[2])
+    cached_fonts = "/grader-cache/matplotlib"
+    if os.path.isdir(cached_fonts) and "MPLCONFIGDIR" in os.environ:
+        shutil.copytree(cached_fonts, os.environ["MPLCONFIGDIR"], dirs_exist_ok=True)
     for module in sys.argv[3:]:
         try:
             __import__(module)
