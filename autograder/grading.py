@@ -23,7 +23,7 @@ from autograder.pytest_plugin import GradingPlugin
 from autograder.remote import Connection, Student
 from autograder.result import GradeResult, TestResult
 from autograder.sandbox.bubblewrap import Limits
-from autograder.sandbox.session import Sandbox, SandboxFailure
+from autograder.sandbox.session import Sandbox, SandboxFailure, SandboxStartError
 
 STARTUP_TIMEOUT_S = 120
 HIDDEN_TESTS_INI = PACKAGE_DIR / "hidden" / "pytest.ini"
@@ -58,6 +58,9 @@ class Grader:
             return self._all_failed(assignment, result, "not run: the notebook has no code")
         try:
             connection, cell_errors = self.start(assignment, cells)
+        except SandboxStartError as error:
+            result.status, result.message = "error", f"The grader could not run your notebook: {error}"
+            return self._all_failed(assignment, result, "not run: the grader could not start a sandbox")
         except SandboxFailure as failure:
             result.message = f"Your notebook did not run to the end: {failure.message}. No test could run."
             return self._all_failed(assignment, result, f"not run: {failure.message}")

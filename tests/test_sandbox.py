@@ -183,3 +183,23 @@ def test_the_trusted_side_rejects_malformed_or_unsafe_data(payload):
     decode = wire.Decoder(lambda tag, v: (_ for _ in ()).throw(wire.WireError(tag)))
     with pytest.raises(wire.WireError):
         decode(wire.loads(payload))
+
+
+def test_private_tmp_is_mounted_before_the_python_environment():
+    """A CI clone keeps its virtualenv under /tmp: the sandbox's /tmp must not cover it."""
+    from autograder.sandbox import bubblewrap
+    args = bubblewrap.command(Path("/x"), [], [], bubblewrap.Limits())
+    tmpfs_tmp = next(i for i, a in enumerate(args) if a == "--tmpfs" and args[i + 1] == "/tmp")
+    binds = [i for i, a in enumerate(args) if a == "--ro-bind"]
+    assert tmpfs_tmp < min(binds)
+
+
+def test_a_host_where_bubblewrap_cannot_start_gives_an_error_result_not_a_zero(toy, grader, tmp_path,
+                                                                                monkeypatch):
+    fake = tmp_path / "bwrap"
+    fake.write_text("#!/bin/sh\necho 'bwrap: setting up uid map: Permission denied' >&2\nexit 1\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tmp_path}:{os.environ['PATH']}")
+    result = grader.grade_file(toy, toy.notebook, seed=1)
+    assert result.status == "error"
+    assert "uid map: Permission denied" in result.message

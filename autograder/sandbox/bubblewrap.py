@@ -84,6 +84,9 @@ def command(runner_dir: Path, runner_args: list[str], hidden: list[Path], limits
     args = [find_bwrap(), "--unshare-all", "--die-with-parent", "--new-session",
             "--uid", str(SANDBOX_UID), "--gid", str(SANDBOX_UID), "--hostname", "sandbox",
             "--proc", "/proc", "--dev", "/dev"]
+    scratch_bytes = str(limits.scratch_mb * 1024 * 1024)
+    # The private tmpfs come first: a Python environment under /tmp (a CI clone) is bound on top of them.
+    args += ["--size", scratch_bytes, "--tmpfs", SCRATCH, "--size", scratch_bytes, "--tmpfs", "/tmp"]
     mounted = [Path(p) for p in _SYSTEM_PATHS if os.path.exists(p)] + python_paths()
     for path in mounted:
         args += ["--ro-bind", str(path), str(path)]
@@ -97,9 +100,7 @@ def command(runner_dir: Path, runner_args: list[str], hidden: list[Path], limits
     cache = matplotlib_cache()
     if cache is not None:
         args += ["--ro-bind", str(cache), f"{CACHE_DIR}/matplotlib"]
-    scratch_bytes = str(limits.scratch_mb * 1024 * 1024)
-    args += ["--size", scratch_bytes, "--tmpfs", SCRATCH, "--size", scratch_bytes, "--tmpfs", "/tmp",
-             "--ro-bind", str(runner_dir), RUNNER_DIR, "--remount-ro", "/", "--chdir", SCRATCH, "--clearenv"]
+    args += ["--ro-bind", str(runner_dir), RUNNER_DIR, "--remount-ro", "/", "--chdir", SCRATCH, "--clearenv"]
     environment = {
         "HOME": SCRATCH, "TMPDIR": "/tmp", "PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8",
         "MPLBACKEND": "Agg", "MPLCONFIGDIR": f"{SCRATCH}/.matplotlib", "PYTHONDONTWRITEBYTECODE": "1",

@@ -30,6 +30,10 @@ def _no_objects(tag: str, value: Any) -> Any:
 _PLAIN = wire.Decoder(_no_objects)
 
 
+class SandboxStartError(RuntimeError):
+    """The sandbox could not be started: a problem of the grading machine, not of the notebook."""
+
+
 class SandboxFailure(Exception):
     """The sandbox stopped answering: ``kind`` is "timeout", "memory", "crash" or "exit"."""
 
@@ -99,10 +103,15 @@ class Sandbox:
         return cls(process, request_write, answer_read, CappedOutput(output_read, output_limit), limits)
 
     def wait_ready(self, timeout: float) -> None:
-        """Wait for the runner's ``ready``."""
-        message = self.receive(time.monotonic() + timeout, _PLAIN)
+        """Wait for the runner's ``ready``; :class:`SandboxStartError` if it never comes."""
+        try:
+            message = self.receive(time.monotonic() + timeout, _PLAIN)
+        except SandboxFailure as failure:
+            raise SandboxStartError(f"the sandbox did not start ({failure.message}): "
+                                    f"{self.output.text()[-2000:]}") from None
         if message.get("event") != "ready":
-            self._fail("crash", "the sandbox did not start properly")
+            self.kill()
+            raise SandboxStartError("the sandbox did not start: it sent something other than 'ready'")
 
     def send(self, message: dict[str, Any], encode: wire.Encoder) -> None:
         """Send one request; a dead sandbox raises :class:`SandboxFailure`."""
