@@ -6,12 +6,12 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from autograder.cli import export_otter, grade, list_assignments, solution, validate
+from autograder.cli import export_otter, grade, list_assignments, serve, solution, validate
 from autograder.course import CourseError
 from autograder.sandbox.bubblewrap import SandboxUnavailable
 
 VERBS = {"list": list_assignments, "grade": grade, "solution": solution, "validate": validate,
-         "export-otter": export_otter}
+         "export-otter": export_otter, "serve": serve}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,1 @@
+"""The grading service: submissions in, scores out, nothing lost (a JupyterHub service)."""

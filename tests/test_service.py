@@ -1,0 +1,156 @@
+"""The grading service, started for real on a loopback port: submit, grade, see, export, survive."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+import time
+from collections import Counter
+
+import nbformat
+import pytest
+from conftest import TOY_COURSE, solution_cells, write_notebook
+from service_client import Service
+
+TOKENS = {"t-teacher": "teacher", "t-alice": "alice", "t-bob": "bob",
+          **{f"t-s{i}": f"s{i}" for i in range(20)}}
+
+
+@pytest.fixture
+def service(tmp_path):
+    running = Service(TOY_COURSE, tmp_path / "data", TOKENS).start()
+    yield running
+    running.kill()
+
+
+@pytest.fixture(scope="module")
+def solution_bytes(toy_solution, tmp_path_factory) -> bytes:
+    path = write_notebook(tmp_path_factory.mktemp("nb") / "solution.ipynb", *solution_cells(toy_solution))
+    return path.read_bytes()
+
+
+def test_a_student_gets_full_marks_and_nobody_else_can_read_them(service, solution_bytes):
+    status, answer = service.submit("alice", "00-toy", solution_bytes)
+    assert status == 202 and answer["status"] == "queued"
+    graded = service.wait_graded("alice", [answer["id"]])[answer["id"]]
+    assert graded["status"] == "graded" and graded["score"] == graded["max_score"] == 7
+    assert graded["final_score"] == 7 and all(t["passed"] for t in graded["tests"])
+    assert "seed" not in graded and "detail" not in graded["tests"][0]
+    status, refused = service.request("bob", "GET", f"/api/submissions/{answer['id']}")
+    assert status == 403 and "not yours" in refused["error"]
+    assert service.request("bob", "GET", "/api/submissions")[1]["submissions"] == []
+    status, seen = service.request("teacher", "GET", f"/api/submissions/{answer['id']}")
+    assert status == 200 and seen["seed"] is not None and "detail" in seen["tests"][0]
+
+
+def test_students_see_pass_fail_before_the_deadline_but_not_the_messages(service, toy):
+    status, answer = service.submit("alice", "00-toy", toy.notebook.read_bytes())
+    graded = service.wait_graded("alice", [answer["id"]])[answer["id"]]
+    assert graded["score"] == 0 and graded["status"] == "graded"
+    assert all(t["message"] == "details of the hidden tests are shown after the deadline" for t in graded["tests"])
+    assert "NotImplementedError" in graded["message"]
+    teacher_view = service.request("teacher", "GET", f"/api/submissions/{answer['id']}")[1]
+    assert "NotImplementedError" in teacher_view["tests"][0]["message"]
+
+
+def test_the_instructor_downloads_a_gradebook_csv_with_every_student_and_assignment(service, solution_bytes, toy):
+    ids = [service.submit("alice", "00-toy", solution_bytes)[1]["id"],
+           service.submit("bob", "00-toy", toy.notebook.read_bytes())[1]["id"]]
+    service.wait_graded("teacher", ids)
+    assert service.request("alice", "GET", "/api/gradebook.csv")[0] == 403
+    status, text = service.request("teacher", "GET", "/api/gradebook.csv")
+    assert status == 200
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0] == ["student", "00-toy (7)", "total"]
+    assert {row[0]: row[1] for row in rows[1:]} == {"alice": "7", "bob": "0"}
+    statistics = service.request("teacher", "GET", "/api/assignments/00-toy/statistics")[1]
+    assert statistics["students"] == 2 and sum(statistics["histogram"]["counts"]) == 2
+    assert statistics["pass_rates"]["test_scale_random"] == 0.5
+
+
+def test_bad_input_gets_a_clear_answer(service, solution_bytes):
+    status, answer = service.submit("alice", "99-missing", solution_bytes)
+    assert status == 404 and "unknown assignment" in answer["error"]
+    status, answer = service.submit("alice", "00-toy", b"this is not a notebook")
+    assert status == 400 and "not a notebook" in answer["error"]
+    status, answer = service.submit("alice", "00-toy", b" " * (1024 * 1024 + 1))
+    assert status == 413 and "larger than 1 MB" in answer["error"]
+    empty = nbformat.writes(nbformat.v4.new_notebook()).encode()
+    status, answer = service.submit("alice", "00-toy", empty)
+    graded = service.wait_graded("alice", [answer["id"]])[answer["id"]]
+    assert graded["score"] == 0 and "no code" in graded["message"]
+    assert service.submit("alice", "00-toy", solution_bytes, student="bob")[0] == 403
+    request = service.request
+    assert request("alice", "POST", f"/api/submissions/{answer['id']}/regrade", b"")[0] == 403
+    assert request("alice", "GET", "/api/submissions/999999")[0] == 404
+
+
+def test_regrade_adds_a_grading_and_keeps_one_score_per_grading(service, solution_bytes):
+    submission_id = service.submit("alice", "00-toy", solution_bytes)[1]["id"]
+    service.wait_graded("alice", [submission_id])
+    status, _ = service.request("teacher", "POST", f"/api/submissions/{submission_id}/regrade", b"")
+    assert status == 202
+    time.sleep(0.5)
+    regraded = service.wait_graded("teacher", [submission_id])[submission_id]
+    assert regraded["gradings"] == 2 and regraded["score"] == 7
+
+
+def test_assignments_and_openapi_are_served(service):
+    listed = service.request("bob", "GET", "/api/assignments")[1]
+    assert listed["assignments"][0]["id"] == "00-toy"
+    assert listed["assignments"][0]["deadline"].startswith("2099-01-01")
+    status, spec = service.request("bob", "GET", "/api/openapi.json")
+    assert status == 200 and "/api/submissions" in spec["paths"] and spec["openapi"].startswith("3.")
+
+
+def _final_scores(data_dir) -> tuple[list[tuple], list[str]]:
+    with sqlite3.connect(data_dir / "grading.sqlite") as db:
+        gradings = db.execute("SELECT submission_id, status, score FROM gradings ORDER BY id").fetchall()
+        digests = [row[0] for row in db.execute("SELECT sha256 FROM submissions")]
+    return gradings, digests
+
+
+def test_kill_9_with_jobs_queued_and_running_loses_nothing(tmp_path, solution_bytes, toy):
+    service = Service(TOY_COURSE, tmp_path / "data", TOKENS).start()
+    notebooks = [solution_bytes, toy.notebook.read_bytes()]
+    ids = [service.submit(f"s{i % 20}", "00-toy", notebooks[i % 2] + b" " * i)[1]["id"] for i in range(40)]
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        states = Counter(status for _, status, _ in _final_scores(service.data_dir)[0])
+        if states["running"] and states["queued"]:
+            break
+        time.sleep(0.02)
+    assert states["running"] and states["queued"], f"not killed while grading: {states}"
+    service.kill()
+    service.start()
+    try:
+        done = service.wait_graded("teacher", ids)
+    finally:
+        service.kill()
+    assert sorted(done) == sorted(ids)
+    gradings, digests = _final_scores(service.data_dir)
+    assert Counter(submission for submission, _, _ in gradings) == Counter(ids)  # one grading each
+    assert all(status == "graded" for _, status, _ in gradings)
+    for index, submission_id in enumerate(ids):
+        assert done[submission_id]["score"] == (7 if index % 2 == 0 else 0)
+    assert all((service.data_dir / "notebooks" / d[:2] / f"{d}.ipynb").exists() for d in digests)
+
+
+def test_a_burst_of_200_submissions_from_20_students_is_all_graded(tmp_path, solution_bytes, toy):
+    service = Service(TOY_COURSE, tmp_path / "data", TOKENS).start()
+    notebooks = [solution_bytes, toy.notebook.read_bytes()]
+    started = time.monotonic()
+    try:
+        answers = [service.submit(f"s{i % 20}", "00-toy", notebooks[i % 2]) for i in range(200)]
+        assert all(status == 202 for status, _ in answers)
+        accepted = time.monotonic() - started
+        done = service.wait_graded("teacher", [answer["id"] for _, answer in answers], timeout=600)
+    finally:
+        service.kill()
+    elapsed = time.monotonic() - started
+    assert len(done) == 200 and all(found["status"] == "graded" for found in done.values())
+    print(f"\n200 submissions: accepted in {accepted:.1f} s, all graded in {elapsed:.1f} s "
+          f"({200 / elapsed * 60:.0f} per minute, 2 workers)")
+    assert json.dumps(done)  # every answer was JSON
