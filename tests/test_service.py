@@ -154,3 +154,46 @@ def test_a_burst_of_200_submissions_from_20_students_is_all_graded(tmp_path, sol
     print(f"\n200 submissions: accepted in {accepted:.1f} s, all graded in {elapsed:.1f} s "
           f"({200 / elapsed * 60:.0f} per minute, 2 workers)")
     assert json.dumps(done)  # every answer was JSON
+
+
+def _running_worker_pid(data_dir, submission_id: int, attempts: int, timeout: float = 60) -> int:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with sqlite3.connect(data_dir / "grading.sqlite") as db:
+            row = db.execute("SELECT status, attempts, worker FROM gradings WHERE submission_id = ?",
+                             (submission_id,)).fetchone()
+        if row and row[0] == "running" and row[1] == attempts:
+            return int(row[2].rsplit(":", 1)[1])
+        time.sleep(0.05)
+    raise TimeoutError(f"grading never started attempt {attempts}")
+
+
+def test_a_worker_killed_mid_grading_is_retried_and_after_three_failures_is_an_error(tmp_path):
+    import os
+    import signal
+    service = Service(TOY_COURSE, tmp_path / "data", TOKENS, workers=1).start()
+    slow = write_notebook(tmp_path / "slow.ipynb", "import time\ntime.sleep(8)").read_bytes()
+    try:
+        submission_id = service.submit("alice", "00-toy", slow)[1]["id"]
+        for attempt in (1, 2, 3):
+            os.kill(_running_worker_pid(service.data_dir, submission_id, attempt), signal.SIGKILL)
+        failed = service.wait_graded("teacher", [submission_id], timeout=60)[submission_id]
+        seen_by_student = service.request("alice", "GET", f"/api/submissions/{submission_id}")[1]
+    finally:
+        service.kill()
+    assert failed["status"] == "error" and failed["attempts"] == 3
+    assert "failed 3 times" in failed["error"] and "failed 3 times" in failed["message"]
+    assert seen_by_student["status"] == "error" and "instructor" in seen_by_student["message"]
+
+
+def test_the_database_schema_matches_the_models(tmp_path):
+    """The alembic migrations create exactly the tables the models describe."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from autograder.service.database import make_engine, upgrade
+    from autograder.service.models import Base
+    url = f"sqlite:///{tmp_path / 'schema.sqlite'}"
+    upgrade(url)
+    with make_engine(url).connect() as connection:
+        assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []

@@ -10,7 +10,6 @@ import multiprocessing
 import os
 import socket
 import traceback
-import uuid
 from dataclasses import dataclass
 from multiprocessing.synchronize import Semaphore
 from pathlib import Path
@@ -55,8 +54,14 @@ def grade_one(config: WorkerConfig, grading_id: int, worker: str, grader: Grader
         jobs.finish(session, grading_id, worker, status, result, error)
 
 
-def run_worker(config: WorkerConfig, name: str, wakeup: Semaphore, parent: int) -> None:
+def worker_name(service_pid: int, worker_pid: int | None) -> str:
+    """How a local worker signs the gradings it holds: host, service process, worker process."""
+    return f"{LOCAL_PREFIX}{service_pid}:{worker_pid}"
+
+
+def run_worker(config: WorkerConfig, wakeup: Semaphore, parent: int) -> None:
     """The worker process's loop: claim, grade, record; sleep on ``wakeup`` when the queue is empty."""
+    name = worker_name(parent, os.getpid())
     session_factory = sessions(make_engine(config.db_url))
     course = Course.load(config.course_root)
     store = NotebookStore(config.storage)
@@ -86,11 +91,10 @@ class WorkerPool:
             self._spawn()
 
     def _spawn(self) -> None:
-        name = f"{LOCAL_PREFIX}{os.getpid()}:{uuid.uuid4().hex[:8]}"
-        process = self.context.Process(target=run_worker, args=(self.config, name, self.wakeup, os.getpid()),
-                                       name=f"grading-worker {name}", daemon=True)
+        process = self.context.Process(target=run_worker, args=(self.config, self.wakeup, os.getpid()),
+                                       name="grading-worker", daemon=True)
         process.start()
-        self.processes[name] = process
+        self.processes[worker_name(os.getpid(), process.pid)] = process
 
     def notify(self) -> None:
         """A grading was queued: wake one idle worker."""
