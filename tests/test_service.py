@@ -197,3 +197,20 @@ def test_the_database_schema_matches_the_models(tmp_path):
     upgrade(url)
     with make_engine(url).connect() as connection:
         assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
+
+
+def test_pages_show_feedback_to_the_student_and_charts_to_the_instructor(service, solution_bytes, toy):
+    ids = [service.submit("alice", "00-toy", solution_bytes)[1]["id"],
+           service.submit("bob", "00-toy", toy.notebook.read_bytes())[1]["id"]]
+    service.wait_graded("teacher", ids)
+    status, mine = service.request("alice", "GET", "/?token=t-alice")
+    assert status == 200 and f"submissions/{ids[0]}" in mine and f"submissions/{ids[1]}" not in mine
+    status, page = service.request("alice", "GET", f"/submissions/{ids[0]}")
+    assert status == 200 and "7 / 7" in page and "test_spring_series" in page and "passed" in page
+    assert service.request("alice", "GET", f"/submissions/{ids[1]}")[0] == 403
+    assert service.request("alice", "GET", "/gradebook")[0] == 403
+    status, book = service.request("teacher", "GET", "/gradebook")
+    assert status == 200 and "alice" in book and "bob" in book and "api/gradebook.csv" in book
+    status, charts = service.request("teacher", "GET", "/assignments/00-toy")
+    assert status == 200 and charts.count("<svg") == 2
+    assert "pass rate per hidden test" in charts and "<title>scale_random: 50%</title>" in charts

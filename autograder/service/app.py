@@ -13,7 +13,7 @@ from jupyterhub.services.auth import HubOAuthCallbackHandler
 from tornado import web
 
 from autograder.course import Course
-from autograder.service import api, jobs
+from autograder.service import api, jobs, pages
 from autograder.service.auth import load_tokens
 from autograder.service.database import make_engine, sessions, upgrade
 from autograder.service.policy import load_policy
@@ -55,7 +55,7 @@ def make_app(config: ServiceConfig, notify) -> web.Application:  # type: ignore[
         "sessions": sessions(make_engine(config.database_url)), "store": NotebookStore(config.data_dir / "notebooks"),
         "tokens": tokens, "notify": notify, "prefix": prefix,
         "cookie_secret": os.environ.get("JUPYTERHUB_SERVICE_COOKIE_SECRET") or secrets.token_bytes(32),
-        "xsrf_cookies": False,
+        "xsrf_cookies": True, "template_path": str(Path(__file__).resolve().parent / "templates"),
     }
     routes = [
         (r"api/submissions", api.SubmissionsHandler),
@@ -68,6 +68,10 @@ def make_app(config: ServiceConfig, notify) -> web.Application:  # type: ignore[
         (r"api/openapi.json", api.OpenApiHandler),
         (r"api/health", api.HealthHandler),
         (r"oauth_callback", HubOAuthCallbackHandler),
+        (r"", pages.SubmissionsPage),
+        (r"submissions/(\d+)", pages.SubmissionPage),
+        (r"gradebook", pages.GradebookPage),
+        (r"assignments/([^/]+)", pages.AssignmentPage),
     ]
     return web.Application([(prefix + path, handler) for path, handler in routes], **settings)
 

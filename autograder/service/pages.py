@@ -1,0 +1,86 @@
+"""Server-rendered pages: a student's submissions and feedback; the instructor's gradebook and charts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+from tornado import web
+
+from autograder.service.api import ApiHandler
+from autograder.service.charts import bar_chart
+from autograder.service.models import Submission
+from autograder.service.views import assignment_statistics, describe, gradebook
+
+
+class PageHandler(ApiHandler):
+    """Renders templates with the caller and the policy at hand."""
+
+    def get_login_url(self) -> str:
+        return super(ApiHandler, self).get_login_url() if self.settings.get("tokens") is None else "/"
+
+    def render_page(self, template: str, **values: Any) -> None:
+        self.render(template, identity=self.identity, policy=self.policy, prefix=self.settings["prefix"], **values)
+
+    def write_error(self, status_code: int, **kwargs: Any) -> None:
+        error = kwargs.get("exc_info", (None, None, None))[1]
+        message = error.log_message if isinstance(error, web.HTTPError) and error.log_message else self._reason
+        self.finish(f"<!doctype html><title>{status_code}</title><h1>{status_code}</h1><p>{message}</p>")
+
+
+class SubmissionsPage(PageHandler):
+    """``/``: the caller's submissions (instructors: everybody's, or one student's)."""
+
+    @web.authenticated
+    def get(self) -> None:
+        query = select(Submission).options(selectinload(Submission.gradings)).order_by(Submission.id.desc())
+        if not self.identity.instructor:
+            query = query.where(Submission.student == self.identity.name)
+        elif student := self.get_query_argument("student", None):
+            query = query.where(Submission.student == student)
+        with self.session() as session:
+            found = [describe(s, self.policy, self.identity.instructor) for s in session.scalars(query.limit(500))]
+        self.render_page("submissions.html", submissions=found)
+
+
+class SubmissionPage(PageHandler):
+    """``/submissions/{id}``: one submission's score and feedback."""
+
+    @web.authenticated
+    def get(self, submission_id: str) -> None:
+        with self.session() as session:
+            submission = session.get(Submission, int(submission_id))
+            if submission is None:
+                raise web.HTTPError(404, f"no submission {submission_id}")
+            if submission.student != self.identity.name and not self.identity.instructor:
+                raise web.HTTPError(403, "this submission is not yours")
+            self.render_page("submission.html", s=describe(submission, self.policy, self.identity.instructor))
+
+
+class GradebookPage(PageHandler):
+    """``/gradebook`` (instructors)."""
+
+    @web.authenticated
+    def get(self) -> None:
+        self.require_instructor()
+        with self.session() as session:
+            self.render_page("gradebook.html", book=gradebook(session, self.course, self.policy))
+
+
+class AssignmentPage(PageHandler):
+    """``/assignments/{id}`` (instructors): score histogram and pass rate per test, as charts."""
+
+    @web.authenticated
+    def get(self, assignment_id: str) -> None:
+        self.require_instructor()
+        with self.session() as session:
+            stats = assignment_statistics(session, self.policy, assignment_id)
+        edges, counts = stats["histogram"]["bins"], stats["histogram"]["counts"]
+        labels = [f"{edges[i]:g}–{edges[i + 1]:g}" for i in range(len(counts))]
+        histogram = bar_chart(labels, counts, title=f"scores of {assignment_id}", value_format="{:.0f}")
+        rates = stats["pass_rates"]
+        pass_rates = bar_chart([name.removeprefix("test_")[:18] for name in rates], [100 * r for r in rates.values()],
+                               top=100, width=max(560, 60 * len(rates)), value_format="{:.0f}%",
+                               title="pass rate per hidden test")
+        self.render_page("assignment.html", stats=stats, histogram=histogram, pass_rates=pass_rates)
