@@ -6,10 +6,14 @@ from html import escape
 
 
 def bar_chart(labels: list[str], values: list[float], *, top: float | None = None, width: int = 560,
-              height: int = 220, value_format: str = "{:g}", title: str = "") -> str:
-    """An SVG bar chart of ``values`` with ``labels`` under the bars; ``top`` fixes the y-axis maximum."""
+              height: int = 220, value_format: str = "{:g}", title: str = "", slanted_labels: bool = False) -> str:
+    """An SVG bar chart of ``values`` with ``labels`` under the bars; ``top`` fixes the y-axis maximum.
+
+    ``slanted_labels`` turns long labels by 40 degrees (and makes room for them below the bars).
+    """
     top = top or max(values, default=0) or 1
-    margin, label_room = 30, 40
+    margin, label_room = 30, (130 if slanted_labels else 40)
+    height += label_room - 40
     plot_height = height - margin - label_room
     step = (width - 2 * margin) / max(len(values), 1)
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" height="{height}" '
@@ -25,7 +29,9 @@ def bar_chart(labels: list[str], values: list[float], *, top: float | None = Non
                      f'<title>{escape(label)}: {value_format.format(value)}</title></rect>')
         parts.append(f'<text x="{x + step * 0.4:.1f}" y="{y - 4:.1f}" font-size="11" text-anchor="middle">'
                      f'{value_format.format(value)}</text>')
-        parts.append(f'<text x="{x + step * 0.4:.1f}" y="{margin + plot_height + 14}" font-size="10" '
-                     f'text-anchor="middle">{escape(label)}</text>')
+        label_x, label_y = x + step * 0.4, margin + plot_height + 14
+        placement = (f'text-anchor="end" transform="rotate(-40 {label_x:.1f} {label_y})"' if slanted_labels
+                     else 'text-anchor="middle"')
+        parts.append(f'<text x="{label_x:.1f}" y="{label_y}" font-size="10" {placement}>{escape(label)}</text>')
     parts.append("</svg>")
     return "".join(parts)

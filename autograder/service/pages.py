@@ -80,7 +80,7 @@ class AssignmentPage(PageHandler):
         labels = [f"{edges[i]:g}–{edges[i + 1]:g}" for i in range(len(counts))]
         histogram = bar_chart(labels, counts, title=f"scores of {assignment_id}", value_format="{:.0f}")
         rates = stats["pass_rates"]
-        pass_rates = bar_chart([name.removeprefix("test_")[:18] for name in rates], [100 * r for r in rates.values()],
-                               top=100, width=max(560, 60 * len(rates)), value_format="{:.0f}%",
-                               title="pass rate per hidden test")
+        pass_rates = bar_chart([name.removeprefix("test_")[:30] for name in rates], [100 * r for r in rates.values()],
+                               top=100, width=max(560, 40 * len(rates)), value_format="{:.0f}%",
+                               title="pass rate per hidden test", slanted_labels=True)
         self.render_page("assignment.html", stats=stats, histogram=histogram, pass_rates=pass_rates)
