@@ -1,4 +1,4 @@
-"""A real grading service on a loopback port, for the tests, and a small HTTP client for it."""
+"""A real grading service on a loopback port, for the tests."""
 
 from __future__ import annotations
 
@@ -9,11 +9,12 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.error
 import urllib.request
 import uuid
 from pathlib import Path
 from typing import Any
+
+from autograder.client import ServiceClient
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -65,29 +66,17 @@ class Service:
             os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait()
 
+    def client(self, user: str) -> ServiceClient:
+        """The package's own HTTP client, signed in as ``user``."""
+        return ServiceClient(self.url, self.token_of[user])
+
     def request(self, user: str, method: str, path: str, body: bytes | None = None,
                 content_type: str | None = None) -> tuple[int, Any]:
-        headers = {"Authorization": f"token {self.token_of[user]}"}
-        if content_type:
-            headers["Content-Type"] = content_type
-        request = urllib.request.Request(self.url + path, data=body, method=method, headers=headers)
-        try:
-            with urllib.request.urlopen(request, timeout=60) as response:
-                status, raw, kind = response.status, response.read(), response.headers.get("Content-Type", "")
-        except urllib.error.HTTPError as error:
-            status, raw, kind = error.code, error.read(), error.headers.get("Content-Type", "")
-        return status, json.loads(raw) if "json" in kind else raw.decode()
+        return self.client(user).request(method, path, body, content_type)
 
     def submit(self, user: str, assignment: str, notebook: bytes, filename: str = "submission.ipynb",
-               student: str | None = None) -> tuple[int, Any]:
-        boundary = uuid.uuid4().hex
-        fields = [("assignment", assignment)] + ([("student", student)] if student else [])
-        parts = [f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
-                 for name, value in fields]
-        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="notebook"; filename="{filename}"\r\n'
-                     f"Content-Type: application/x-ipynb+json\r\n\r\n".encode() + notebook + b"\r\n")
-        body = b"".join(parts) + f"--{boundary}--\r\n".encode()
-        return self.request(user, "POST", "/api/submissions", body, f"multipart/form-data; boundary={boundary}")
+               student: str | None = None, source: str = "api") -> tuple[int, Any]:
+        return self.client(user).submit(assignment, notebook, filename, student, source)
 
     def wait_graded(self, user: str, ids: list[int], timeout: float = 300) -> dict[int, Any]:
         """Poll until every submission in ``ids`` is graded or in error."""

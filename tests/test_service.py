@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import base64
 import csv
 import io
 import json
 import sqlite3
+import subprocess
+import sys
 import time
 from collections import Counter
 
 import nbformat
 import pytest
-from conftest import TOY_COURSE, solution_cells, write_notebook
+from conftest import ROOT, TOY_COURSE, solution_cells, write_notebook
 from service_client import Service
 
 TOKENS = {"t-teacher": "teacher", "t-alice": "alice", "t-bob": "bob",
@@ -214,3 +217,32 @@ def test_pages_show_feedback_to_the_student_and_charts_to_the_instructor(service
     status, charts = service.request("teacher", "GET", "/assignments/00-toy")
     assert status == 200 and charts.count("<svg") == 2
     assert "pass rate per hidden test" in charts and "<title>scale_random: 50%</title>" in charts
+
+
+def test_the_exchange_releases_fetches_submits_collects_and_returns_feedback(service, solution_bytes, tmp_path):
+    alice = service.client("alice")
+    assert alice.request("GET", "/api/exchange/assignments")[1]["assignments"] == []
+    assert alice.request("GET", "/api/exchange/assignments/00-toy/files")[0] == 404
+    assert alice.request("POST", "/api/exchange/assignments/00-toy/release", b"")[0] == 403
+    done = subprocess.run([sys.executable, "-m", "autograder.cli", "release", "00-toy", "--url", service.url,
+                           "--token", "t-teacher"], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert done.returncode == 0, done.stderr
+    listed = alice.request("GET", "/api/exchange/assignments")[1]["assignments"]
+    assert [a["assignment"] for a in listed] == ["00-toy"]
+    files = {f["path"] for f in alice.request("GET", "/api/exchange/assignments/00-toy/files")[1]["files"]}
+    assert files == {"00-toy.ipynb", "data/greeting.txt"}  # the student folder only: no reference, no tests
+    submitted = alice.submit("00-toy", solution_bytes, "00-toy.ipynb", source="exchange")[1]["id"]
+    service.wait_graded("alice", [submitted])
+    listed = alice.request("GET", "/api/exchange/assignments")[1]["assignments"]
+    assert listed[0]["submissions"][0]["final_score"] == 7
+    feedback = alice.request("GET", "/api/exchange/assignments/00-toy/feedback")[1]["feedback"]
+    assert "7 / 7" in base64.b64decode(feedback[0]["files"][0]["content"]).decode()
+    assert alice.request("GET", "/api/exchange/assignments/00-toy/collect")[0] == 403
+    course_dir = tmp_path / "course"
+    done = subprocess.run([sys.executable, "-m", "autograder.cli", "collect", "00-toy", "--course-dir",
+                           str(course_dir), "--url", service.url, "--token", "t-teacher"],
+                          capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert done.returncode == 0, done.stderr
+    collected = course_dir / "submitted" / "alice" / "00-toy"
+    assert (collected / "00-toy.ipynb").read_bytes() == solution_bytes
+    assert (collected / "timestamp.txt").read_text().endswith("UTC")

@@ -6,12 +6,13 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from autograder.cli import export_otter, grade, list_assignments, serve, solution, validate
+from autograder.cli import collect, export_otter, grade, list_assignments, release, serve, solution, validate
+from autograder.client import ServiceError
 from autograder.course import CourseError
 from autograder.sandbox.bubblewrap import SandboxUnavailable
 
 VERBS = {"list": list_assignments, "grade": grade, "solution": solution, "validate": validate,
-         "export-otter": export_otter, "serve": serve}
+         "export-otter": export_otter, "serve": serve, "release": release, "collect": collect}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -25,6 +26,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return int(VERBS[args.verb].run(args))
-    except (CourseError, SandboxUnavailable) as error:
+    except (CourseError, SandboxUnavailable, ServiceError, OSError) as error:
         print(f"autograder: error: {error}", file=sys.stderr)
         return 2

@@ -78,7 +78,8 @@ class SubmissionsHandler(ApiHandler):
         with self.session() as session:
             try:
                 submission = accept(session, self.course, self.policy, self.settings["store"], student,
-                                    assignment, files[0]["filename"], files[0]["body"])
+                                    assignment, files[0]["filename"], files[0]["body"],
+                                    source=self.get_body_argument("source", "api")[:20])
             except Rejected as rejected:
                 raise web.HTTPError(rejected.status, rejected.message.replace("%", "%%")) from None
             submission_id = submission.id

@@ -13,7 +13,7 @@ from jupyterhub.services.auth import HubOAuthCallbackHandler
 from tornado import web
 
 from autograder.course import Course
-from autograder.service import api, jobs, pages
+from autograder.service import api, exchange, jobs, pages
 from autograder.service.auth import load_tokens
 from autograder.service.database import make_engine, sessions, upgrade
 from autograder.service.policy import load_policy
@@ -67,6 +67,11 @@ def make_app(config: ServiceConfig, notify) -> web.Application:  # type: ignore[
         (r"api/gradebook(\.csv)?", api.GradebookHandler),
         (r"api/openapi.json", api.OpenApiHandler),
         (r"api/health", api.HealthHandler),
+        (r"api/exchange/assignments", exchange.ListHandler),
+        (r"api/exchange/assignments/([^/]+)/release", exchange.ReleaseHandler),
+        (r"api/exchange/assignments/([^/]+)/files", exchange.FetchHandler),
+        (r"api/exchange/assignments/([^/]+)/collect", exchange.CollectHandler),
+        (r"api/exchange/assignments/([^/]+)/feedback", exchange.FeedbackHandler),
         (r"oauth_callback", HubOAuthCallbackHandler),
         (r"", pages.SubmissionsPage),
         (r"submissions/(\d+)", pages.SubmissionPage),

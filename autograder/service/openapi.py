@@ -72,6 +72,21 @@ SPEC: dict[str, Any] = {
         "/api/gradebook.csv": {"get": {"summary": "The gradebook as CSV for an LMS (instructors)",
                                        "responses": {"200": {"description": "CSV",
                                                              "content": {"text/csv": {}}}, "403": _ERROR}}},
+        "/api/exchange/assignments": {"get": {
+            "summary": "Released assignments with the caller's submissions (nbgrader list)",
+            "responses": {"200": _json("released assignments")}}},
+        "/api/exchange/assignments/{id}/release": {"post": {
+            "summary": "Release an assignment's student folder (instructors)", "parameters": _ID,
+            "responses": {"200": _json("released"), "403": _ERROR, "404": _ERROR}}},
+        "/api/exchange/assignments/{id}/files": {"get": {
+            "summary": "The released files, base64 (nbgrader fetch)", "parameters": _ID,
+            "responses": {"200": _json("files"), "404": _ERROR}}},
+        "/api/exchange/assignments/{id}/collect": {"get": {
+            "summary": "Each student's latest submission with its notebook (instructors; nbgrader collect)",
+            "parameters": _ID, "responses": {"200": _json("submissions"), "403": _ERROR}}},
+        "/api/exchange/assignments/{id}/feedback": {"get": {
+            "summary": "The caller's graded submissions as HTML reports (nbgrader fetch_feedback)",
+            "parameters": _ID, "responses": {"200": _json("feedback")}}},
         "/api/health": {"get": {"summary": "Liveness", "security": [], "responses": {"200": _json("ok")}}},
     },
 }

@@ -7,7 +7,6 @@ import io
 import json
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import timezone
 from typing import Any
 
 from sqlalchemy import select
@@ -21,9 +20,7 @@ SUMMARY_NOTE = "details of the hidden tests are shown after the deadline"
 
 
 def _iso(moment: Any) -> str | None:
-    if moment is None:
-        return None
-    return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).isoformat()
+    return moment.isoformat() if moment is not None else None
 
 
 def describe(submission: Submission, policy: Policy, instructor: bool) -> dict[str, Any]:
