@@ -23,12 +23,17 @@ $(VENV)/.installed: pyproject.toml uv.lock
 	$(UV) sync --frozen
 	@touch $@
 
-# bubblewrap isolates student code; the grader refuses to run without it.
+# Debian packages: bubblewrap isolates student code (the grader refuses to run without it);
+# redis-server is the broker of the scale-out test.
+SYSTEM_PACKAGES := bwrap:bubblewrap redis-server:redis-server
 system-deps:
-	@command -v bwrap >/dev/null || { \
+	@missing=""; for entry in $(SYSTEM_PACKAGES); do \
+	  command -v $${entry%%:*} >/dev/null || missing="$$missing $${entry##*:}"; done; \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq bubblewrap >/dev/null; \
-	  else echo "Please install bubblewrap (e.g. sudo apt-get install bubblewrap)"; exit 1; fi; }
+	    echo "installing$$missing"; apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "Please install:$$missing (e.g. sudo apt-get install$$missing)"; exit 1; fi; fi
 
 clean:
 	rm -rf $(VENV) .pytest_cache

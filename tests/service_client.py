@@ -28,13 +28,15 @@ def free_port() -> int:
 class Service:
     """``autograder serve`` in a subprocess, started and killed like an operator would."""
 
-    def __init__(self, course: Path, data_dir: Path, tokens: dict[str, str], workers: int = 2):
+    def __init__(self, course: Path, data_dir: Path, tokens: dict[str, str], workers: int = 2,
+                 extra_args: tuple[str, ...] = ()):
         self.course = course
         self.data_dir = data_dir
         self.tokens_file = data_dir.parent / f"tokens-{uuid.uuid4().hex[:6]}.json"
         self.tokens_file.write_text(json.dumps(tokens))
         self.token_of = {user: token for token, user in tokens.items()}
         self.workers = workers
+        self.extra_args = extra_args
         self.port = free_port()
         self.process: subprocess.Popen[bytes] | None = None
         self.log = data_dir.parent / "service.log"
@@ -46,7 +48,7 @@ class Service:
     def start(self) -> "Service":
         command = [sys.executable, "-m", "autograder.cli", "--course", str(self.course), "serve", "--port",
                    str(self.port), "--data-dir", str(self.data_dir), "--tokens", str(self.tokens_file),
-                   "--workers", str(self.workers)]
+                   "--workers", str(self.workers), *self.extra_args]
         with open(self.log, "ab") as log:
             self.process = subprocess.Popen(command, stdout=log, stderr=log, cwd=ROOT, start_new_session=True)
         deadline = time.monotonic() + 60

@@ -6,13 +6,15 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from autograder.cli import collect, export_otter, grade, list_assignments, release, serve, solution, validate
+from autograder.cli import (collect, export_otter, grade, list_assignments, release, serve, solution, validate,
+                            worker)
 from autograder.client import ServiceError
 from autograder.course import CourseError
 from autograder.sandbox.bubblewrap import SandboxUnavailable
 
 VERBS = {"list": list_assignments, "grade": grade, "solution": solution, "validate": validate,
-         "export-otter": export_otter, "serve": serve, "release": release, "collect": collect}
+         "export-otter": export_otter, "serve": serve, "release": release, "collect": collect,
+         "worker": worker}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

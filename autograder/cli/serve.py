@@ -23,12 +23,15 @@ def add_parser(verbs: argparse._SubParsersAction, name: str) -> None:  # type: i
     parser.add_argument("--tokens", type=Path, default=None,
                         help="JSON file mapping tokens to user names (without JupyterHub)")
     parser.add_argument("--workers", type=int, default=None, help="local grading workers (default: course.toml)")
+    parser.add_argument("--broker", default=os.environ.get("AUTOGRADER_BROKER_URL"),
+                        help="hand gradings to Celery workers through this broker (e.g. redis://host:6379/0) "
+                             "instead of local workers; start them with `autograder worker`")
     add_sandbox_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     config = ServiceConfig(course_root=chosen_course(args).root, data_dir=args.data_dir.resolve(),
                            db_url=args.db_url, ip=args.ip, port=args.port, tokens_file=args.tokens,
-                           workers=args.workers, sandboxed=sandboxed(args))
+                           workers=args.workers, sandboxed=sandboxed(args), broker_url=args.broker)
     asyncio.run(serve(config))
     return 0

@@ -15,6 +15,7 @@ from tornado import web
 from autograder.course import Course
 from autograder.service import api, exchange, jobs, pages
 from autograder.service.auth import load_tokens
+from autograder.service.celery_queue import CeleryDispatcher
 from autograder.service.database import make_engine, sessions, upgrade
 from autograder.service.policy import load_policy
 from autograder.service.storage import NotebookStore
@@ -36,6 +37,7 @@ class ServiceConfig:
     tokens_file: Path | None = None
     workers: int | None = None
     sandboxed: bool = True
+    broker_url: str | None = None
 
     @property
     def database_url(self) -> str:
@@ -89,15 +91,20 @@ async def serve(config: ServiceConfig) -> None:
     with session_factory() as session:
         recovered = jobs.recover_after_restart(session, LOCAL_PREFIX)
     policy = load_policy(config.course_root / "course.toml")
-    pool = WorkerPool(WorkerConfig(config.database_url, config.data_dir / "notebooks", config.course_root,
-                                   config.sandboxed), config.workers or policy.worker_count)
+    pool: WorkerPool | CeleryDispatcher
+    if config.broker_url:
+        pool = CeleryDispatcher(config.broker_url, session_factory)
+    else:
+        pool = WorkerPool(WorkerConfig(config.database_url, config.data_dir / "notebooks", config.course_root,
+                                       config.sandboxed), config.workers or policy.worker_count)
     pool.start()
     for _ in range(recovered):
         pool.notify()
     app = make_app(config, pool.notify)
     app.listen(config.port, config.ip, max_body_size=policy.max_notebook_bytes + 1024 * 1024)
-    log.warning("grading service on http://%s:%d%s with %d workers; %d gradings recovered", config.ip,
-                config.port, app.settings["prefix"], pool.count, recovered)
+    workers = f"Celery workers via {config.broker_url}" if config.broker_url else f"{pool.count} local workers"
+    log.warning("grading service on http://%s:%d%s with %s; %d gradings recovered", config.ip, config.port,
+                app.settings["prefix"], workers, recovered)
     print(f"grading service listening on http://{config.ip}:{config.port}", flush=True)
     try:
         while True:

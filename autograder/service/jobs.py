@@ -35,6 +35,23 @@ def claim(session: Session, worker: str) -> int | None:
     return grading_id
 
 
+def claim_one(session: Session, grading_id: int, worker: str) -> bool:
+    """Take the queued grading ``grading_id`` for ``worker``; False when it is not queued (any more)."""
+    now = utcnow()
+    statement = (update(Grading).where(and_(Grading.id == grading_id, Grading.status == "queued"))
+                 .values(status="running", worker=worker, attempts=Grading.attempts + 1, started_at=now,
+                         lease_until=now + LEASE))
+    taken = session.execute(statement).rowcount == 1
+    session.commit()
+    return taken
+
+
+def queued_ids(session: Session, limit: int = 1000) -> list[int]:
+    """The oldest queued gradings' ids."""
+    query = select(Grading.id).where(Grading.status == "queued").order_by(Grading.id).limit(limit)
+    return list(session.scalars(query))
+
+
 def finish(session: Session, grading_id: int, worker: str, status: str, result: dict[str, Any] | None,
            error: str | None = None) -> bool:
     """Record the outcome, only if ``worker`` still holds the grading; False means someone else finished it."""
