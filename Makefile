@@ -24,8 +24,9 @@ $(VENV)/.installed: pyproject.toml uv.lock
 	@touch $@
 
 # Debian packages: bubblewrap isolates student code (the grader refuses to run without it);
-# redis-server is the broker of the scale-out test.
-SYSTEM_PACKAGES := bwrap:bubblewrap redis-server:redis-server
+# redis-server and postgresql serve the scale-out and PostgreSQL tests.
+PG_CHECK := $(or $(firstword $(wildcard /usr/lib/postgresql/*/bin/initdb)),pg-initdb-missing)
+SYSTEM_PACKAGES := bwrap:bubblewrap redis-server:redis-server runuser:util-linux $(PG_CHECK):postgresql
 system-deps:
 	@missing=""; for entry in $(SYSTEM_PACKAGES); do \
 	  command -v $${entry%%:*} >/dev/null || missing="$$missing $${entry##*:}"; done; \

@@ -13,8 +13,17 @@ from sqlalchemy.orm import Session, sessionmaker
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
+def normalize_url(url: str) -> str:
+    """``postgresql://`` means the psycopg (3) driver, the one the project installs."""
+    for plain in ("postgresql://", "postgres://"):
+        if url.startswith(plain):
+            return "postgresql+psycopg://" + url[len(plain):]
+    return url
+
+
 def make_engine(url: str) -> Engine:
     """An engine for ``url``; SQLite connections get WAL mode, full sync and a busy timeout."""
+    url = normalize_url(url)
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 60})
 
@@ -35,7 +44,7 @@ def upgrade(url: str) -> None:
     """Bring the schema at ``url`` to the newest migration."""
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    config.set_main_option("sqlalchemy.url", normalize_url(url).replace("%", "%%"))
     command.upgrade(config, "head")
 
 
