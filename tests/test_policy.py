@@ -1,0 +1,43 @@
+"""The course's grading policy: deadlines, late penalties, feedback, and clear errors for bad files."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from conftest import ROOT
+
+from autograder.course import CourseError
+from autograder.service.policy import Deadline, load_policy
+
+DUE = datetime(2027, 3, 1, 22, 59, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize(("late", "kept"), [
+    (timedelta(hours=-1), 1.0), (timedelta(0), 1.0), (timedelta(seconds=1), 0.9), (timedelta(days=1), 0.9),
+    (timedelta(days=1, seconds=1), 0.8), (timedelta(days=5), 0.5), (timedelta(days=5, seconds=1), 0.0),
+])
+def test_late_penalty_counts_started_days_and_stops_after_the_allowed_days(late, kept):
+    assert Deadline(DUE, penalty_per_day=0.1, late_days=5).factor(DUE + late) == pytest.approx(kept)
+
+
+def test_the_course_file_gives_roster_deadlines_and_summary_feedback_before_the_deadline():
+    policy = load_policy(ROOT / "course.toml")
+    assert "instructor" in policy.instructors and "student1" in policy.students
+    deadline = policy.deadline("02-linear-algebra")
+    assert deadline is not None and deadline.due.utcoffset() == timedelta(0)
+    assert not policy.full_feedback("02-linear-algebra", now=deadline.due - timedelta(minutes=1))
+    assert policy.full_feedback("02-linear-algebra", now=deadline.due + timedelta(minutes=1))
+    assert policy.late_factor("no-deadline-here", DUE) == 1.0
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ('[grading]\nscore_policy = "average"\n', "score_policy"),
+    ('[assignments."01-python-basics"]\ndeadline = "2027-03-01T23:59:00"\n', "time zone"),
+    ("[grading\n", "course.toml"),
+])
+def test_a_malformed_course_file_names_the_problem(tmp_path, text, message):
+    path = tmp_path / "course.toml"
+    path.write_text(text)
+    with pytest.raises(CourseError, match=message):
+        load_policy(path)
