@@ -5,9 +5,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 UV := $(PYTHON) -m uv
 
-.PHONY: test validate venv system-deps clean
+.PHONY: hub test validate venv system-deps hub-deps clean
 
-test: venv system-deps  ## validate every assignment, then run the project's tests
+hub: venv system-deps hub-deps  ## the course's JupyterHub on http://127.0.0.1:8000
+	$(BIN)/jupyterhub -f hub_config/jupyterhub_config.py
+
+test: venv system-deps hub-deps  ## validate every assignment, then run the project's tests
 	$(BIN)/ruff check autograder tests reference
 	$(BIN)/autograder validate
 	$(BIN)/python -m pytest
@@ -21,6 +24,13 @@ venv: $(VENV)/.installed
 $(VENV)/.installed: pyproject.toml uv.lock
 	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet uv
 	$(UV) sync --frozen
+	@touch $@
+
+# The proxy: configurable-http-proxy from npm where Node is installed, else its Python port from PyPI.
+hub-deps: hub_config/node_modules/.installed
+hub_config/node_modules/.installed: hub_config/package.json hub_config/package-lock.json
+	@if command -v npm >/dev/null; then npm ci --prefix hub_config --no-audit --no-fund --loglevel=error; \
+	else $(UV) pip install --python $(BIN)/python configurable-http-proxy; mkdir -p hub_config/node_modules; fi
 	@touch $@
 
 # Debian packages: bubblewrap isolates student code (the grader refuses to run without it);
@@ -37,4 +47,4 @@ system-deps:
 	  else echo "Please install:$$missing (e.g. sudo apt-get install$$missing)"; exit 1; fi; fi
 
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .pytest_cache hub_config/node_modules
