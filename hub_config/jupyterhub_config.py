@@ -65,8 +65,13 @@ c.Spawner.args = ["--allow-root"] if os.geteuid() == 0 else []
 c.SimpleLocalProcessSpawner.home_dir_template = str(DATA / "homes" / "{username}")
 c.Spawner.environment = {
     "AUTOGRADER_URL": f"http://127.0.0.1:{HUB_PORT}/services/grader",
+    "COURSE_ID": policy.course_id,
+    "JUPYTER_CONFIG_PATH": str(Path(__file__).resolve().parent / "singleuser"),
     "PATH": f"{VENV_BIN}:{os.environ.get('PATH', '/usr/bin:/bin')}",
 }
+
+# The server's token may reach the grading service (nbgrader's exchange talks to it).
+c.Spawner.server_token_scopes = ["users:activity!user", "access:servers!server", "access:services!service=grader"]
 
 # Services: the grading service (hub OAuth; instructors come from the same roster) and the idle culler.
 c.JupyterHub.services = [

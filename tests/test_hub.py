@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
-from hub_process import Hub
+import requests
+from hub_process import ROOT, Hub
 
 
 @pytest.fixture(scope="module")
@@ -41,3 +44,63 @@ def test_the_instructors_group_comes_from_the_roster(hub):
     headers = {"Authorization": f"token {token.json()['token']}"}
     me = instructor.get(f"{hub.url}/hub/api/user", headers=headers, timeout=30).json()
     assert me["name"] == "instructor" and "instructors" in me["groups"]
+
+
+def _token(hub, session, user: str) -> str:
+    answer = session.post(f"{hub.url}/hub/api/users/{user}/tokens", json={"note": "e2e"},
+                          headers={"X-XSRFToken": session.cookies.get("_xsrf", "")}, timeout=30)
+    assert answer.status_code in (200, 201), answer.text
+    return answer.json()["token"]
+
+
+def _start_server(hub, user: str, token: str) -> None:
+    headers = {"Authorization": f"token {token}"}
+    started = requests.post(f"{hub.url}/hub/api/users/{user}/server", headers=headers, timeout=60)
+    assert started.status_code in (201, 202), started.text
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        model = requests.get(f"{hub.url}/hub/api/users/{user}", headers=headers, timeout=30).json()
+        if model.get("servers", {}).get("", {}).get("ready"):
+            return
+        time.sleep(0.5)
+    raise TimeoutError(f"{user}'s server did not start: {hub.log.read_text()[-3000:]}")
+
+
+def test_release_fetch_submit_through_nbgrader_and_the_score_reaches_that_student_only(hub, tmp_path):
+    from autograder.client import ServiceClient
+    from autograder.course import Course
+    from autograder.notebook import write
+    from autograder.solution import solution_notebook
+    course, assignment = "mlmm", "01-python-basics"
+    grader = f"{hub.url}/services/grader"
+    instructor = _token(hub, hub.login("instructor"), "instructor")
+    ServiceClient(grader, instructor).release(assignment)
+    student = _token(hub, hub.login("student1"), "student1")
+    _start_server(hub, "student1", student)
+    headers = {"Authorization": f"token {student}"}
+    server = f"{hub.url}/user/student1"
+    listed = requests.get(f"{server}/assignments", params={"course_id": course}, headers=headers, timeout=60).json()
+    assert listed["success"], listed
+    assert [(a["assignment_id"], a["status"]) for a in listed["value"]] == [(assignment, "released")]
+    fetched = requests.post(f"{server}/assignments/fetch", params={"course_id": course, "assignment_id": assignment},
+                            headers=headers, timeout=60).json()
+    assert fetched["success"], fetched
+    home = hub.data_dir / "homes" / "student1" / assignment
+    assert (home / f"{assignment}.ipynb").exists() and (home / "data" / "truss_members.csv").exists()
+    write(solution_notebook(Course.load(ROOT).assignment(assignment)), home / f"{assignment}.ipynb")  # the work
+    submitted = requests.post(f"{server}/assignments/submit", params={"course_id": course, "assignment_id": assignment},
+                              headers=headers, timeout=60).json()
+    assert submitted["success"], submitted
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        mine = ServiceClient(grader, student).call("GET", "/api/submissions")["submissions"]
+        if mine and mine[0]["status"] in ("graded", "error"):
+            break
+        time.sleep(0.5)
+    assert mine[0]["student"] == "student1" and mine[0]["final_score"] == mine[0]["max_score"] == 20
+    other = _token(hub, hub.login("student2"), "student2")
+    assert ServiceClient(grader, other).call("GET", "/api/submissions")["submissions"] == []
+    assert ServiceClient(grader, other).request("GET", f"/api/submissions/{mine[0]['id']}")[0] == 403
+    listed = requests.get(f"{server}/assignments", params={"course_id": course}, headers=headers, timeout=60).json()
+    statuses = sorted(a["status"] for a in listed["value"])
+    assert statuses == ["fetched", "submitted"], listed
