@@ -34,9 +34,10 @@ hub_config/node_modules/.installed: hub_config/package.json hub_config/package-l
 	@touch $@
 
 # Debian packages: bubblewrap isolates student code (the grader refuses to run without it);
-# redis-server and postgresql serve the scale-out and PostgreSQL tests.
+# redis-server and postgresql serve the scale-out and PostgreSQL tests, chromium the browser test.
 PG_CHECK := $(or $(firstword $(wildcard /usr/lib/postgresql/*/bin/initdb)),pg-initdb-missing)
-SYSTEM_PACKAGES := bwrap:bubblewrap redis-server:redis-server runuser:util-linux $(PG_CHECK):postgresql
+SYSTEM_PACKAGES := bwrap:bubblewrap redis-server:redis-server runuser:util-linux $(PG_CHECK):postgresql \
+                   chromium:chromium
 system-deps:
 	@missing=""; for entry in $(SYSTEM_PACKAGES); do \
 	  command -v $${entry%%:*} >/dev/null || missing="$$missing $${entry##*:}"; done; \

@@ -66,9 +66,20 @@ c.SimpleLocalProcessSpawner.home_dir_template = str(DATA / "homes" / "{username}
 c.Spawner.environment = {
     "AUTOGRADER_URL": f"http://127.0.0.1:{HUB_PORT}/services/grader",
     "COURSE_ID": policy.course_id,
-    "JUPYTER_CONFIG_PATH": str(Path(__file__).resolve().parent / "singleuser"),
     "PATH": f"{VENV_BIN}:{os.environ.get('PATH', '/usr/bin:/bin')}",
 }
+
+SINGLEUSER_CONFIG = Path(__file__).resolve().parent / "singleuser"
+STUDENT_CONFIG = Path(__file__).resolve().parent / "students"
+
+
+def course_config_path(spawner) -> None:  # type: ignore[no-untyped-def]
+    """Everyone gets the course's nbgrader exchange; students do not get the instructors' tools."""
+    paths = [SINGLEUSER_CONFIG] if spawner.user.name in policy.instructors else [STUDENT_CONFIG, SINGLEUSER_CONFIG]
+    spawner.environment["JUPYTER_CONFIG_PATH"] = os.pathsep.join(str(p) for p in paths)
+
+
+c.Spawner.pre_spawn_hook = course_config_path
 
 # The server's token may reach the grading service (nbgrader's exchange talks to it).
 c.Spawner.server_token_scopes = ["users:activity!user", "access:servers!server", "access:services!service=grader"]
