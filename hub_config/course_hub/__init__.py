@@ -1,0 +1,1 @@
+"""Pieces of the course's JupyterHub configuration, chosen by ``course.toml``'s ``[hub]`` table."""
