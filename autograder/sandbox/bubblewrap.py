@@ -11,7 +11,6 @@ grader image that installs the package into site-packages) it is hidden under an
 from __future__ import annotations
 
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -113,13 +112,17 @@ def command(runner_dir: Path, runner_args: list[str], hidden: list[Path], limits
     return args + [sys.executable, "-I", "-B", f"{RUNNER_DIR}/runner.py", *runner_args]
 
 
-def apply_limits(limits: Limits) -> None:
-    """Set the rlimits of the current process; called in the child between fork and exec."""
+def limit_prefix(limits: Limits) -> list[str]:
+    """util-linux's ``prlimit`` command that sets the rlimits and then runs the rest of the command line.
+
+    Setting them in the exec'd command (rather than in ``preexec_fn`` between fork and exec) keeps
+    the grader safe to use from a process with threads.
+    """
     memory = limits.memory_mb * 1024 * 1024
-    resource.setrlimit(resource.RLIMIT_DATA, (memory, memory))
-    resource.setrlimit(resource.RLIMIT_CPU, (limits.cpu_seconds, limits.cpu_seconds + 1))
     scratch = limits.scratch_mb * 1024 * 1024
-    resource.setrlimit(resource.RLIMIT_FSIZE, (scratch, scratch))
-    resource.setrlimit(resource.RLIMIT_NOFILE, (limits.max_open_files, limits.max_open_files))
-    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    resource.setrlimit(resource.RLIMIT_NPROC, (limits.max_processes, limits.max_processes))
+    prlimit = shutil.which("prlimit")
+    if prlimit is None:
+        raise SandboxUnavailable("prlimit (util-linux) is missing, so the sandbox's limits cannot be set")
+    return [prlimit, f"--data={memory}:{memory}", f"--cpu={limits.cpu_seconds}:{limits.cpu_seconds + 1}",
+            f"--fsize={scratch}:{scratch}", f"--nofile={limits.max_open_files}:{limits.max_open_files}",
+            "--core=0:0", f"--nproc={limits.max_processes}:{limits.max_processes}", "--"]

@@ -91,11 +91,11 @@ class Sandbox:
             argv = bubblewrap.command(RUNNER_DIR, runner_args, hidden, limits)
         else:
             argv = [os.environ.get("PYTHON", "python3"), "-I", "-B", str(RUNNER_DIR / "runner.py"), *runner_args]
+        argv = bubblewrap.limit_prefix(limits) + argv
         try:
             process = subprocess.Popen(
                 argv, stdin=subprocess.DEVNULL, stdout=output_write, stderr=output_write,
-                pass_fds=(request_read, answer_write), start_new_session=True,
-                preexec_fn=lambda: bubblewrap.apply_limits(limits), cwd="/",
+                pass_fds=(request_read, answer_write), start_new_session=True, cwd="/",
                 env={"PATH": os.environ.get("PATH", "/usr/bin:/bin")})  # bwrap's own environment is visible inside
         finally:
             for fd in (request_read, answer_write, output_write):
