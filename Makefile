@@ -5,10 +5,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 UV := $(PYTHON) -m uv
 
-.PHONY: hub test validate venv system-deps hub-deps clean
+.PHONY: hub release test validate venv system-deps hub-deps clean
 
 hub: venv system-deps hub-deps  ## the course's JupyterHub on http://127.0.0.1:8000
 	$(BIN)/jupyterhub -f hub_config/jupyterhub_config.py
+
+release: venv  ## release an assignment to the students of the running hub: make release A=01-python-basics
+	@test -n "$(A)" || { echo "usage: make release A=<assignment id>"; exit 2; }
+	AUTOGRADER_TOKEN=$$($(BIN)/jupyterhub token -f hub_config/jupyterhub_config.py instructor 2>/dev/null | tail -1) \
+	  $(BIN)/autograder release $(A) --url http://127.0.0.1:$${COURSE_HUB_PORT:-8000}/services/grader
 
 test: venv system-deps hub-deps  ## validate every assignment, then run the project's tests
 	$(BIN)/ruff check autograder tests reference

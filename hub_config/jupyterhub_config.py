@@ -61,7 +61,7 @@ if password:
    DEMO password for every user: {password}
    WARNING: a shared password is a demo. Use LTI 1.3 or OAuth for real students (README).
   ==================================================================================
-""", flush=True)
+""", file=sys.stderr, flush=True)
 
 # Each user's server.
 grader_url = os.environ.get("GRADER_URL", f"http://127.0.0.1:{GRADER_PORT}")

@@ -104,3 +104,14 @@ def test_release_fetch_submit_through_nbgrader_and_the_score_reaches_that_studen
     listed = requests.get(f"{server}/assignments", params={"course_id": course}, headers=headers, timeout=60).json()
     statuses = sorted(a["status"] for a in listed["value"])
     assert statuses == ["fetched", "submitted"], listed
+
+
+def test_make_release_publishes_an_assignment_to_the_running_hub(hub):
+    import subprocess
+    done = subprocess.run(["make", "-s", "release", "A=03-optimization"], cwd=ROOT, env=hub.environment,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    from autograder.client import ServiceClient
+    student = _token(hub, hub.login("student3"), "student3")
+    listed = ServiceClient(f"{hub.url}/services/grader", student).call("GET", "/api/exchange/assignments")
+    assert "03-optimization" in [a["assignment"] for a in listed["assignments"]]
