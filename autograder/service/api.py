@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session, selectinload
 from tornado import web
 
-from autograder.course import Course, CourseError
+from autograder.course import Assignment, Course, CourseError
 from autograder.service import jobs
 from autograder.service.auth import AuthenticatedHandler
 from autograder.service.intake import Rejected, accept
@@ -55,6 +55,33 @@ class ApiHandler(AuthenticatedHandler):
         if not self.identity.instructor:
             raise web.HTTPError(403, "only instructors may do this")
 
+    def known_assignment(self, assignment_id: str) -> Assignment:
+        """The course's assignment, or 404."""
+        try:
+            return self.course.assignment(assignment_id)
+        except CourseError as error:
+            raise web.HTTPError(404, str(error).replace("%", "%%")) from None
+
+    def visible_submission(self, session: Session, submission_id: str) -> Submission:
+        """The submission, if the caller may see it: 404 when there is none, 403 when it is someone else's."""
+        submission = session.get(Submission, int(submission_id))
+        if submission is None:
+            raise web.HTTPError(404, f"no submission {submission_id}")
+        if submission.student != self.identity.name and not self.identity.instructor:
+            raise web.HTTPError(403, "this submission is not yours")
+        return submission
+
+    def submissions_query(self) -> Select[tuple[Submission]]:
+        """The caller's submissions (instructors: everyone's, or ``?student=``), ``?assignment=`` filtered."""
+        query = select(Submission).options(selectinload(Submission.gradings))
+        if not self.identity.instructor:
+            query = query.where(Submission.student == self.identity.name)
+        elif student := self.get_query_argument("student", None):
+            query = query.where(Submission.student == student)
+        if assignment := self.get_query_argument("assignment", None):
+            query = query.where(Submission.assignment == assignment)
+        return query
+
     def check_xsrf_cookie(self) -> None:
         """API clients authenticate with a token header, which a cross-site form cannot send."""
         if "Authorization" not in self.request.headers:
@@ -89,15 +116,9 @@ class SubmissionsHandler(ApiHandler):
 
     @web.authenticated
     def get(self) -> None:
-        query = select(Submission).options(selectinload(Submission.gradings)).order_by(Submission.id)
-        if not self.identity.instructor:
-            query = query.where(Submission.student == self.identity.name)
-        elif student := self.get_query_argument("student", None):
-            query = query.where(Submission.student == student)
-        if assignment := self.get_query_argument("assignment", None):
-            query = query.where(Submission.assignment == assignment)
         with self.session() as session:
-            found = [describe(s, self.policy, self.identity.instructor) for s in session.scalars(query)]
+            found = [describe(s, self.policy, self.identity.instructor)
+                     for s in session.scalars(self.submissions_query().order_by(Submission.id))]
         self.send_json({"submissions": found})
 
 
@@ -107,11 +128,7 @@ class SubmissionHandler(ApiHandler):
     @web.authenticated
     def get(self, submission_id: str) -> None:
         with self.session() as session:
-            submission = session.get(Submission, int(submission_id))
-            if submission is None:
-                raise web.HTTPError(404, f"no submission {submission_id}")
-            if submission.student != self.identity.name and not self.identity.instructor:
-                raise web.HTTPError(403, "this submission is not yours")
+            submission = self.visible_submission(session, submission_id)
             self.send_json(describe(submission, self.policy, self.identity.instructor))
 
 
@@ -122,10 +139,7 @@ class RegradeSubmissionHandler(ApiHandler):
     def post(self, submission_id: str) -> None:
         self.require_instructor()
         with self.session() as session:
-            submission = session.get(Submission, int(submission_id))
-            if submission is None:
-                raise web.HTTPError(404, f"no submission {submission_id}")
-            jobs.enqueue(session, submission)
+            jobs.enqueue(session, self.visible_submission(session, submission_id))
             session.commit()
         self.settings["notify"]()
         self.send_json({"id": int(submission_id), "status": "queued"}, status=202)
@@ -137,10 +151,7 @@ class RegradeAssignmentHandler(ApiHandler):
     @web.authenticated
     def post(self, assignment_id: str) -> None:
         self.require_instructor()
-        try:
-            self.course.assignment(assignment_id)
-        except CourseError as error:
-            raise web.HTTPError(404, str(error)) from None
+        self.known_assignment(assignment_id)
         with self.session() as session:
             submissions = list(session.scalars(select(Submission).where(Submission.assignment == assignment_id)))
             for submission in submissions:

@@ -47,10 +47,7 @@ class ReleaseHandler(ExchangeHandler):
     @web.authenticated
     def post(self, assignment_id: str) -> None:
         self.require_instructor()
-        try:
-            self.course.assignment(assignment_id)
-        except CourseError as error:
-            raise web.HTTPError(404, str(error)) from None
+        self.known_assignment(assignment_id)
         with self.session() as session:
             release = session.get(Release, assignment_id) or Release(assignment=assignment_id)
             release.released_at, release.released_by = utcnow(), self.identity.name

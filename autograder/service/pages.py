@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 from tornado import web
 
 from autograder.service.api import ApiHandler
@@ -34,13 +32,9 @@ class SubmissionsPage(PageHandler):
 
     @web.authenticated
     def get(self) -> None:
-        query = select(Submission).options(selectinload(Submission.gradings)).order_by(Submission.id.desc())
-        if not self.identity.instructor:
-            query = query.where(Submission.student == self.identity.name)
-        elif student := self.get_query_argument("student", None):
-            query = query.where(Submission.student == student)
+        query = self.submissions_query().order_by(Submission.id.desc()).limit(500)
         with self.session() as session:
-            found = [describe(s, self.policy, self.identity.instructor) for s in session.scalars(query.limit(500))]
+            found = [describe(s, self.policy, self.identity.instructor) for s in session.scalars(query)]
         self.render_page("submissions.html", submissions=found)
 
 
@@ -50,11 +44,7 @@ class SubmissionPage(PageHandler):
     @web.authenticated
     def get(self, submission_id: str) -> None:
         with self.session() as session:
-            submission = session.get(Submission, int(submission_id))
-            if submission is None:
-                raise web.HTTPError(404, f"no submission {submission_id}")
-            if submission.student != self.identity.name and not self.identity.instructor:
-                raise web.HTTPError(403, "this submission is not yours")
+            submission = self.visible_submission(session, submission_id)
             self.render_page("submission.html", s=describe(submission, self.policy, self.identity.instructor))
 
 
