@@ -84,13 +84,6 @@ class Assignment:
             return {}
         return {str(p.relative_to(self.folder)): p.read_bytes() for p in sorted(data.rglob("*")) if p.is_file()}
 
-    def task(self, name: str) -> Task:
-        """The task called ``name``."""
-        for task in self.tasks:
-            if task.name == name:
-                return task
-        raise CourseError(f"{self.id} has no task {name!r}")
-
     @cached_property
     def reference(self) -> ModuleType:
         """The reference module, imported in the trusted process."""

@@ -140,3 +140,43 @@ def test_the_wheel_students_get_holds_no_hidden_tests(tmp_path):
     names = zipfile.ZipFile(wheel).namelist()
     assert "autograder/nbgrader_exchange.py" in names
     assert not any("/hidden/" in name or name.startswith("reference/") for name in names)
+
+
+LTI13 = """
+[hub]
+authenticator = "lti13"
+[hub.lti13]
+issuer = "https://lms.example.edu"
+authorize_url = "https://lms.example.edu/auth"
+jwks_endpoint = "https://lms.example.edu/certs"
+client_ids = ["tool-1"]
+"""
+GENERIC_OAUTH = """
+[hub]
+authenticator = "generic-oauth"
+[hub.generic_oauth]
+authorize_url = "https://id.example.edu/auth"
+token_url = "https://id.example.edu/token"
+userdata_url = "https://id.example.edu/me"
+"""
+
+
+@pytest.mark.parametrize(("hub_table", "authenticator", "setting", "value"), [
+    (LTI13, "ltiauthenticator.lti13.auth:LTI13Authenticator", "issuer", "https://lms.example.edu"),
+    (GENERIC_OAUTH, "oauthenticator.generic:GenericOAuthenticator", "token_url", "https://id.example.edu/token"),
+], ids=["lti13", "generic-oauth"])
+def test_production_authenticators_are_chosen_by_the_course_file(hub_table, authenticator, setting, value,
+                                                                 monkeypatch, tmp_path):
+    import importlib
+    roster = tomllib.loads((ROOT / "course.toml").read_text())["roster"]
+    course = tmp_path / "course"
+    course.mkdir()
+    (course / "course.toml").write_text(f"id = 'mlmm'\n[roster]\ninstructors = {roster['instructors']!r}\n"
+                                        f"students = {roster['students']!r}\n{hub_table}")
+    monkeypatch.setenv("COURSE_REPOSITORY", str(course))
+    monkeypatch.setenv("OAUTH_CLIENT_SECRET", "secret")
+    config = _hub_config("local", monkeypatch, tmp_path)
+    module, name = authenticator.split(":")
+    instance = getattr(importlib.import_module(module), name)(config=config)
+    assert getattr(instance, setting) == value
+    assert instance.allowed_users == set(roster["instructors"]) | set(roster["students"])

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 import requests
@@ -104,6 +108,16 @@ def test_release_fetch_submit_through_nbgrader_and_the_score_reaches_that_studen
     listed = requests.get(f"{server}/assignments", params={"course_id": course}, headers=headers, timeout=60).json()
     statuses = sorted(a["status"] for a in listed["value"])
     assert statuses == ["fetched", "submitted"], listed
+    # The instructor collects with nbgrader itself, through the same exchange.
+    course_dir = tmp_path / "course"
+    course_dir.mkdir()
+    environment = {**os.environ, "JUPYTER_CONFIG_PATH": str(ROOT / "hub_config" / "singleuser"),
+                   "AUTOGRADER_URL": grader, "JUPYTERHUB_API_TOKEN": instructor, "COURSE_ID": course}
+    done = subprocess.run([str(Path(sys.executable).parent / "nbgrader"), "collect", assignment],
+                          cwd=course_dir, env=environment, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    collected = course_dir / "submitted" / "student1" / assignment
+    assert (collected / f"{assignment}.ipynb").exists() and (collected / "timestamp.txt").exists()
 
 
 def test_make_release_publishes_an_assignment_to_the_running_hub(hub):
