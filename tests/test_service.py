@@ -246,3 +246,14 @@ def test_the_exchange_releases_fetches_submits_collects_and_returns_feedback(ser
     collected = course_dir / "submitted" / "alice" / "00-toy"
     assert (collected / "00-toy.ipynb").read_bytes() == solution_bytes
     assert (collected / "timestamp.txt").read_text().endswith("UTC")
+
+
+def test_bursts_with_two_kill_9s_grade_every_submission_exactly_once(tmp_path, solution_bytes, toy):
+    from load_and_faults import run
+    report = run(TOY_COURSE, tmp_path, [(solution_bytes, 7.0), (toy.notebook.read_bytes(), 0.0)],
+                 submissions=100, students=20, kills=2)
+    print(f"\n{report.submitted} submissions, {report.kills} kill -9s: {report.graded} graded in "
+          f"{report.seconds:.1f} s ({report.per_minute:.0f} per minute)")
+    assert report.graded == report.submitted == 100
+    assert report.gradings_per_submission == Counter({1: 100})
+    assert report.wrong_scores == []
