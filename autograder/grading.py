@@ -36,10 +36,17 @@ def fresh_seed() -> int:
 
 
 class Grader:
-    """Grades notebooks; ``sandboxed=False`` runs student code without isolation (trusted notebooks only)."""
+    """Grades notebooks; ``sandboxed=False`` runs student code without isolation (trusted notebooks only).
 
-    def __init__(self, sandboxed: bool = True):
+    With ``keep_warm`` the grader starts the next sandbox as soon as a grading ends, so that its
+    imports (numpy, matplotlib, TensorFlow) are done before the next submission of the same
+    assignment arrives. Sandboxes are single-use either way: a warm one has run no student code.
+    """
+
+    def __init__(self, sandboxed: bool = True, keep_warm: bool = False):
         self.sandboxed = sandboxed
+        self.keep_warm = keep_warm
+        self._spare: tuple[str, Sandbox] | None = None
 
     def grade_file(self, assignment: Assignment, path: Path, seed: int | None = None) -> GradeResult:
         """Grade the notebook at ``path``; an unreadable file gives a result with status "error"."""
@@ -71,17 +78,14 @@ class Grader:
         finally:
             student.close()
             result.output = connection.sandbox.output.text()
+            if self.keep_warm:
+                self._spare = (assignment.id, self._new_sandbox(assignment))
         return result
 
     def start(self, assignment: Assignment, cells: list[tuple[int, str]]) -> tuple[Connection, list[Any]]:
         """A sandbox that has executed the notebook, and the errors its cells raised."""
         limits = assignment.limits
-        sandbox = Sandbox.start(
-            list(assignment.preload),
-            Limits(memory_mb=limits.memory_mb, scratch_mb=limits.scratch_mb,
-                   cpu_seconds=int(limits.notebook_timeout_s + 60 * limits.call_timeout_s)),
-            hidden=[assignment.root / "reference", PACKAGE_DIR],
-            output_limit=limits.output_kb * 1024, sandboxed=self.sandboxed)
+        sandbox = self._take_spare(assignment) or self._new_sandbox(assignment)
         connection = Connection(sandbox, limits.call_timeout_s)
         try:
             sandbox.wait_ready(STARTUP_TIMEOUT_S)
@@ -95,6 +99,32 @@ class Grader:
             raise
         errors = report.get("errors", []) if isinstance(report, dict) else []
         return connection, errors if isinstance(errors, list) else []
+
+    def close(self) -> None:
+        """Kill the warm sandbox, if any."""
+        if self._spare is not None:
+            self._spare[1].kill()
+            self._spare = None
+
+    def _new_sandbox(self, assignment: Assignment) -> Sandbox:
+        limits = assignment.limits
+        return Sandbox.start(
+            list(assignment.preload),
+            Limits(memory_mb=limits.memory_mb, scratch_mb=limits.scratch_mb,
+                   cpu_seconds=int(limits.notebook_timeout_s + 60 * limits.call_timeout_s)),
+            hidden=[assignment.root / "reference", PACKAGE_DIR],
+            output_limit=limits.output_kb * 1024, sandboxed=self.sandboxed)
+
+    def _take_spare(self, assignment: Assignment) -> Sandbox | None:
+        """The warm sandbox, if it was started for this assignment and still lives; else None."""
+        spare, self._spare = self._spare, None
+        if spare is None:
+            return None
+        assignment_id, sandbox = spare
+        if assignment_id == assignment.id and sandbox.process.poll() is None:
+            return sandbox
+        sandbox.kill()
+        return None
 
     def _run_tests(self, assignment: Assignment, student: Student, seed: int, result: GradeResult) -> None:
         plugin = GradingPlugin(assignment, student, seed)

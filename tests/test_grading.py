@@ -166,3 +166,17 @@ def test_grading_refuses_to_run_unsandboxed_without_being_told(toy, tmp_path):
 
 def test_the_same_seed_gives_the_same_inputs_and_fresh_seeds_differ(toy):
     assert Grader().grade_file(toy, toy.notebook).seed != Grader().grade_file(toy, toy.notebook).seed
+
+
+def test_a_warm_grader_prepares_the_next_single_use_sandbox_while_idle(toy, toy_solution, tmp_path):
+    path = write_notebook(tmp_path / "solution.ipynb", *solution_cells(toy_solution))
+    grader = Grader(keep_warm=True)
+    try:
+        first = grader.grade_file(toy, path, seed=1)
+        spare = grader._spare[1]
+        assert spare.process.poll() is None  # started, imports under way, no student code yet
+        second = grader.grade_file(toy, toy.notebook, seed=1)
+        assert grader._spare[1] is not spare and spare.process.poll() is not None  # used once, then gone
+    finally:
+        grader.close()
+    assert (first.score, second.score) == (toy.max_score, 0)

@@ -65,7 +65,7 @@ def run_worker(config: WorkerConfig, wakeup: Semaphore, parent: int) -> None:
     session_factory = sessions(make_engine(config.db_url))
     course = Course.load(config.course_root)
     store = NotebookStore(config.storage)
-    grader = Grader(sandboxed=config.sandboxed)
+    grader = Grader(sandboxed=config.sandboxed, keep_warm=True)
     while os.getppid() == parent:
         with session_factory() as session:
             grading_id = jobs.claim(session, name)
