@@ -118,17 +118,17 @@ def _final_scores(data_dir) -> tuple[list[tuple], list[str]]:
 def test_kill_9_with_jobs_queued_and_running_loses_nothing(tmp_path, solution_bytes, toy):
     service = Service(TOY_COURSE, tmp_path / "data", TOKENS).start()
     notebooks = [solution_bytes, toy.notebook.read_bytes()]
-    ids = [service.submit(f"s{i % 20}", "00-toy", notebooks[i % 2] + b" " * i)[1]["id"] for i in range(40)]
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        states = Counter(status for _, status, _ in _final_scores(service.data_dir)[0])
-        if states["running"] and states["queued"]:
-            break
-        time.sleep(0.02)
-    assert states["running"] and states["queued"], f"not killed while grading: {states}"
-    service.kill()
-    service.start()
     try:
+        ids = [service.submit(f"s{i % 20}", "00-toy", notebooks[i % 2] + b" " * i)[1]["id"] for i in range(40)]
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            states = Counter(status for _, status, _ in _final_scores(service.data_dir)[0])
+            if states["running"] and states["queued"]:
+                break
+            time.sleep(0.02)
+        assert states["running"] and states["queued"], f"not killed while grading: {states}"
+        service.kill()
+        service.start()
         done = service.wait_graded("teacher", ids)
     finally:
         service.kill()
