@@ -59,6 +59,13 @@ class Grader:
 
     def grade_cells(self, assignment: Assignment, cells: list[tuple[int, str]], seed: int) -> GradeResult:
         """Grade a notebook given as its code cells (see :func:`autograder.notebook.code_cells`)."""
+        try:
+            return self._grade(assignment, cells, seed)
+        finally:
+            if self.keep_warm:
+                self._spare = (assignment.id, self._new_sandbox(assignment))
+
+    def _grade(self, assignment: Assignment, cells: list[tuple[int, str]], seed: int) -> GradeResult:
         result = GradeResult(assignment.id, assignment.max_score, seed=seed)
         if not any(source.strip() for _, source in cells):
             result.message = "The notebook has no code, so there is nothing to grade."
@@ -78,8 +85,6 @@ class Grader:
         finally:
             student.close()
             result.output = connection.sandbox.output.text()
-            if self.keep_warm:
-                self._spare = (assignment.id, self._new_sandbox(assignment))
         return result
 
     def start(self, assignment: Assignment, cells: list[tuple[int, str]]) -> tuple[Connection, list[Any]]:
