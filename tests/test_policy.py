@@ -41,3 +41,24 @@ def test_a_malformed_course_file_names_the_problem(tmp_path, text, message):
     path.write_text(text)
     with pytest.raises(CourseError, match=message):
         load_policy(path)
+
+
+def test_submissions_beyond_the_hourly_limit_are_refused_with_429(tmp_path, toy):
+    from dataclasses import replace
+
+    from autograder.course import Course
+    from autograder.service.database import make_engine, sessions, upgrade
+    from autograder.service.intake import Rejected, accept
+    from autograder.service.storage import NotebookStore
+    from conftest import TOY_COURSE
+    url = f"sqlite:///{tmp_path / 'grading.sqlite'}"
+    upgrade(url)
+    policy = replace(load_policy(TOY_COURSE / "course.toml"), submissions_per_hour=2)
+    store, notebook = NotebookStore(tmp_path / "notebooks"), toy.notebook.read_bytes()
+    with sessions(make_engine(url))() as session:
+        for _ in range(2):
+            accept(session, Course.load(TOY_COURSE), policy, store, "alice", "00-toy", "a.ipynb", notebook)
+        with pytest.raises(Rejected) as refused:
+            accept(session, Course.load(TOY_COURSE), policy, store, "alice", "00-toy", "a.ipynb", notebook)
+        accept(session, Course.load(TOY_COURSE), policy, store, "bob", "00-toy", "b.ipynb", notebook)
+    assert refused.value.status == 429 and "at most 2 submissions per hour" in refused.value.message
