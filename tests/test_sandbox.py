@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import socket
 import threading
+import time
 from pathlib import Path
 
 import numpy as np
@@ -128,12 +129,16 @@ found = [p for p in ["/scratch/left.txt", "/tmp/left.txt", "/left.txt", "/usr/le
 
 def test_processes_started_by_the_notebook_die_with_the_sandbox(toy, grader):
     marker = f"sleep-{os.getpid()}-marker"
-    spawn = (f"import subprocess\nsubprocess.Popen(['/bin/sh', '-c', 'exec -a {marker} sleep 600'], "
-             "start_new_session=True)")
-    connection, _ = grader.start(toy, [(1, spawn)])
+    spawn = (f"import subprocess, time\nchild = subprocess.Popen(['{marker}', '600'], executable='/bin/sleep', "
+             "start_new_session=True)\ntime.sleep(0.2)\nfound = child.poll() is None")
+    connection, errors = grader.start(toy, [(1, spawn)])
+    assert errors == [] and connection.request({"op": "lookup", "name": "found"}) is True  # it is running
+    seen = [p for p in Path("/proc").iterdir() if p.name.isdigit() and _cmdline(p).startswith(marker)]
     connection.sandbox.kill()
-    alive = [p for p in Path("/proc").iterdir() if p.name.isdigit() and _cmdline(p).startswith(marker)]
-    assert alive == []
+    deadline = time.monotonic() + 5  # the kernel tears the pid namespace down just after its init dies
+    while (alive := [p for p in seen if p.exists() and _cmdline(p).startswith(marker)]) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert len(seen) == 1 and alive == []
 
 
 def _cmdline(proc: Path) -> str:
