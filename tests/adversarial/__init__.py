@@ -1,0 +1,1 @@
+"""Adversarial notebooks against the real grader (see README.md)."""
