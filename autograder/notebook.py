@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import copy
 import json
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -67,13 +69,35 @@ def code_cells(document: dict[str, Any]) -> list[tuple[int, str]]:
     return cells
 
 
-def read_code_cells(path: Path) -> list[tuple[int, str]]:
-    """The code cells of the notebook at ``path``; :class:`NotebookError` for anything unreadable."""
+def read_bounded(path: Path) -> bytes:
+    """The bytes of the regular file at ``path``, never more than the notebook size limit plus one.
+
+    The file is opened without blocking and checked before reading, so a named pipe, a device such as
+    ``/dev/zero`` or an endless file is refused at once instead of hanging or exhausting the grader.
+    """
     try:
-        data = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as error:
         raise NotebookError(f"cannot read {path.name}: {error.strerror}") from None
-    return code_cells(load_json(data))
+    status = os.fstat(fd)
+    problem = ("Is a directory" if stat.S_ISDIR(status.st_mode)
+               else "it is not a regular file" if not stat.S_ISREG(status.st_mode) else None)
+    if problem is not None:
+        os.close(fd)
+        raise NotebookError(f"cannot read {path.name}: {problem}")
+    if status.st_size > MAX_NOTEBOOK_BYTES:
+        os.close(fd)
+        raise NotebookError(f"the notebook is larger than {MAX_NOTEBOOK_BYTES // (1024 * 1024)} MB")
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            return handle.read(MAX_NOTEBOOK_BYTES + 1)
+        except OSError as error:
+            raise NotebookError(f"cannot read {path.name}: {error.strerror}") from None
+
+
+def read_code_cells(path: Path) -> list[tuple[int, str]]:
+    """The code cells of the notebook at ``path``; :class:`NotebookError` for anything unreadable."""
+    return code_cells(load_json(read_bounded(path)))
 
 
 def task_cell_indices(notebook: nbformat.NotebookNode) -> dict[str, int]:

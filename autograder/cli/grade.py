@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import unicodedata
 from pathlib import Path
 
 from autograder.cli.options import add_sandbox_option, sandboxed
@@ -36,17 +37,27 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def printable(text: str) -> str:
+    """``text`` safe for a terminal: control and format characters other than newline and tab escaped.
+
+    A notebook's messages and output are the student's text; raw, an escape sequence or a carriage
+    return could erase lines of the report or print a fake score over it.
+    """
+    return "".join(char if char in "\n\t" or unicodedata.category(char) not in ("Cc", "Cf")
+                   else ascii(char)[1:-1] for char in text)
+
+
 def render(result: GradeResult, details: bool = False) -> str:
     """A human-readable report of ``result``."""
     lines = [f"{result.assignment}: {result.score:g} / {result.max_score:g}  ({result.status})"]
     if result.message:
-        lines.append(result.message)
+        lines.append(printable(result.message))
     for test in result.tests:
         mark = "PASS" if test.passed else "FAIL"
         lines.append(f"  {mark}  {test.score:>4g}/{test.max_score:<4g} {test.name}"
-                     + (f" — {test.message}" if test.message else ""))
+                     + (f" — {printable(test.message)}" if test.message else ""))
         if details and test.detail:
-            lines.append("        " + test.detail.replace("\n", "\n        "))
+            lines.append("        " + printable(test.detail).replace("\n", "\n        "))
     if details and result.output:
-        lines += ["--- notebook output ---", result.output]
+        lines += ["--- notebook output ---", printable(result.output)]
     return "\n".join(lines)

@@ -129,12 +129,14 @@ class Sandbox:
         try:
             header = self._read(wire.HEADER_BYTES, deadline)
             payload = self._read(wire.parse_header(header), deadline)
-            message = wire.loads(payload)
-            message = decode(message)
         except EOFError:
             self._fail_from_exit()
         except wire.WireError as error:
             self._fail("crash", f"the sandbox sent a malformed message ({error})")
+        try:
+            message = decode(wire.loads(payload))
+        except Exception as error:  # noqa: BLE001 - any value the decoder chokes on is the sandbox's doing
+            self._fail("crash", f"the sandbox sent a malformed message ({type(error).__name__})")
         if not isinstance(message, dict):
             self._fail("crash", "the sandbox sent a malformed message")
         return message

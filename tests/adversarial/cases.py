@@ -820,12 +820,7 @@ CASES: tuple[Case, ...] = (
                  raise Huge("no")
              bar_stiffness = zero_modes = definiteness = jacobian_fd = hessian_fd = taylor = p_norm
              raise Huge("no")
-         """),), base="none", message=("cell 1 raised EEEE",),
-         hole="exception class names (and the `where` of a traceback) come from the sandbox uncut: the runner "
-              "cuts only the message to 2000 characters and the trusted side cuts nothing, so a class named with "
-              "2 million characters makes the result 34 MB (the notebook's message and each of the 16 test "
-              "messages hold the whole name); a name near the wire's 256 MB limit puts gigabytes into the "
-              "grader's memory, its database and the student's feedback"),
+         """),), base="none", message=("cell 1 raised EEEE",)),
     # --- output -------------------------------------------------------------------------------------
     Case("print_100_mb", LA, "the solution, then 100 MB written to stdout",
          "20; the kept output is capped at 256 KB", cells=(code("""
@@ -928,10 +923,7 @@ CASES: tuple[Case, ...] = (
          "0, and a text report without control characters", cells=(STUBS_LA, code("""
              fake = "\\r\\x1b[2K\\x1b[1A\\x1b[2K02-linear-algebra: 20 / 20  (graded)\\x1b]0;all good\\x07\\x1b[8m"
              raise RuntimeError(fake)
-         """)), base="none", via="cli_text", message=("cell 2 raised RuntimeError",),
-         hole="`autograder grade` (text report, README's first example) prints the notebook's messages raw: "
-              "escape sequences and carriage returns in an exception's text reach the instructor's terminal, "
-              "which can erase lines, show a fake \"20 / 20\" and hide what follows (the JSON output escapes them)"),
+         """)), base="none", via="cli_text", message=("cell 2 raised RuntimeError",)),
     Case("forged_protocol_messages", LA,
          "constant answers; writes its own answers on the grader's channel: an early \"ok\", a callback "
          "request, a bogus event, a 20.0", "0, and a result", cells=(STUBS_LA, FIND_CHANNEL, code("""
@@ -944,11 +936,7 @@ CASES: tuple[Case, ...] = (
          "the solution, then a raw message on the grader's channel with a malformed value ({\"$complex\": 5})",
          "0 with a clear message (the sandbox sent a malformed message), no exception in the grader",
          cells=(FIND_CHANNEL, "send_raw({\"$dict\": [[\"event\", {\"$complex\": 5}]]})"),
-         message=("malformed",),
-         hole="the trusted decoder lets exceptions other than WireError escape (TypeError here; ValueError "
-              "from a shape whose product overflows, binascii.Error from bad base64): during the notebook's "
-              "run `Grader.grade_file` raises TypeError instead of returning a result, and the sandbox is "
-              "never killed (a bwrap and a runner are left running until the grader process exits)"),
+         message=("malformed",)),
     Case("huge_return_value", LA, "a p_norm whose first call returns a 40 MB array, then right answers",
          "19: one test fails, the grader decodes 40 MB and goes on", cells=(code("""
              import numpy as np
@@ -1023,14 +1011,8 @@ CASES: tuple[Case, ...] = (
          base="file", build="directory", status="error", message=("Is a directory",)),
     Case("symlink_to_dev_zero", LA, "`notebook.ipynb` is a symlink to /dev/zero, via the CLI",
          "error: \"larger than 64 MB\" (or not a regular file), read in bounded memory", base="file",
-         build="dev_zero", via="cli", cli_memory_mb=1536, status="error", seconds=60,
-         hole="`read_code_cells` reads the whole file before checking MAX_NOTEBOOK_BYTES, so a symlink to "
-              "/dev/zero (or any endless file) makes the grader read until it runs out of memory: the CLI "
-              "dies with MemoryError and a traceback (here under a 1.5 GB address-space limit; without one it "
-              "takes the machine's memory)"),
+         build="dev_zero", via="cli", cli_memory_mb=1536, status="error", seconds=60),
     Case("fifo", LA, "`notebook.ipynb` is a named pipe that nobody writes, via the CLI",
          "error: not a regular file, within seconds", base="file", build="fifo", via="cli", status="error",
-         seconds=10,
-         hole="`read_code_cells` opens and reads the path without checking that it is a regular file, so a "
-              "FIFO blocks the grader for ever (no timeout covers reading the notebook)"),
+         seconds=10),
 )

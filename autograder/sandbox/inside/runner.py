@@ -28,6 +28,8 @@ import wire  # noqa: E402  (sits beside this file in the sandbox)
 sys.path.pop(0)
 
 MESSAGE_LIMIT = 2000
+NAME_LIMIT = 200
+MAX_TYPES = 16
 
 
 class Channel:
@@ -93,23 +95,23 @@ class _Shell:
 
 def _type_name(value):
     try:
-        return type(value).__name__
+        return _short(type(value).__name__, NAME_LIMIT)
     except Exception:  # noqa: BLE001  (a hostile metaclass)
         return "object"
 
 
-def _short(text):
+def _short(text, limit=MESSAGE_LIMIT):
     text = str(text)
-    return text if len(text) <= MESSAGE_LIMIT else text[:MESSAGE_LIMIT] + "..."
+    return text if len(text) <= limit else text[:limit] + "..."
 
 
 def _describe_error(error):
     """Plain data about an exception raised by the student's code."""
     try:
-        names = [cls.__name__ for cls in type(error).__mro__]
+        names = [_short(cls.__name__, NAME_LIMIT) for cls in type(error).__mro__[:MAX_TYPES]]
         message = _short(error)
         frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.startswith("<cell")]
-        where = f"{frames[-1].filename[1:-1]}, line {frames[-1].lineno}" if frames else ""
+        where = _short(f"{frames[-1].filename[1:-1]}, line {frames[-1].lineno}", NAME_LIMIT) if frames else ""
     except BaseException:  # noqa: BLE001  (str() of a hostile exception may raise anything)
         names, message, where = ["Exception"], "an exception that cannot be described", ""
     return {"types": names, "message": message, "where": where}
