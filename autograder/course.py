@@ -38,7 +38,8 @@ class AssignmentLimits:
     memory_mb: int = 2048
     output_kb: int = 256
     scratch_mb: int = 64
-    restarts: int = 2
+    restarts: int = 2               # sandbox restarts per task, after a call timed out or the sandbox died
+    grading_timeout_s: float = 300  # the whole grading: notebook, restarts and every hidden test
 
 
 @dataclass(frozen=True)

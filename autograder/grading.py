@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import secrets
 import sys
+import time
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 from typing import Any
@@ -66,6 +67,7 @@ class Grader:
                 self._spare = (assignment.id, self._new_sandbox(assignment))
 
     def _grade(self, assignment: Assignment, cells: list[tuple[int, str]], seed: int) -> GradeResult:
+        started = time.monotonic()
         result = GradeResult(assignment.id, assignment.max_score, seed=seed)
         if not any(source.strip() for _, source in cells):
             result.message = "The notebook has no code, so there is nothing to grade."
@@ -79,7 +81,8 @@ class Grader:
             result.message = f"Your notebook did not run to the end: {failure.message}. No test could run."
             return self._all_failed(assignment, result, f"not run: {failure.message}")
         result.message = _describe_cell_errors(cell_errors, assignment)
-        student = Student(lambda: self.start(assignment, cells)[0], assignment.limits.restarts, connection)
+        student = Student(lambda: self.start(assignment, cells)[0], assignment.limits.restarts, connection,
+                          deadline=started + assignment.limits.grading_timeout_s)
         try:
             self._run_tests(assignment, student, seed, result)
         finally:

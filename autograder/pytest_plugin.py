@@ -71,6 +71,10 @@ class GradingPlugin:
                 self.problems.append(f"{item.nodeid} is marked for unknown task {task!r}")
             self.results[item.nodeid] = TestResult(item.name, str(task), 0.0, points, False, "not run")
 
+    def pytest_runtest_setup(self, item: pytest.Item) -> None:
+        result = self.results.get(item.nodeid)
+        self._student.task = result.task if result is not None else ""
+
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo[None]):  # type: ignore[no-untyped-def]
         outcome = yield

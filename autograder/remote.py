@@ -7,11 +7,13 @@ arguments become callbacks the sandbox may call. Nothing the sandbox sends is ev
 
 When a call exceeds its time limit or the sandbox dies, that call raises
 :class:`~autograder.sandbox.session.SandboxFailure`; the next call starts a fresh sandbox with the
-notebook executed again (a bounded number of times), so one runaway function costs only its own tests.
+notebook executed again, so one runaway function costs only its own tests. Each task's tests may
+restart the sandbox a bounded number of times, and no call outlives the grading's own deadline.
 """
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable
 from typing import Any
@@ -49,6 +51,7 @@ class Connection:
     def __init__(self, sandbox: Sandbox, call_timeout: float):
         self.sandbox = sandbox
         self.call_timeout = call_timeout
+        self.deadline = math.inf  # a time.monotonic() value no request may outlive: the grading's deadline
         self._callbacks: dict[int, Callable[..., Any]] = {}
         self.progress: dict[str, Any] = {}
         self._encode = wire.Encoder(self._encode_fallback)
@@ -65,7 +68,7 @@ class Connection:
 
     def request(self, message: dict[str, Any], timeout: float | None = None) -> Any:
         """Send ``message``, serve callbacks until the answer arrives, return its value or raise."""
-        deadline = time.monotonic() + (self.call_timeout if timeout is None else timeout)
+        deadline = min(time.monotonic() + (self.call_timeout if timeout is None else timeout), self.deadline)
         self._callbacks.clear()
         self.sandbox.send(message, self._encode)
         while True:
@@ -138,21 +141,37 @@ class RemoteObject:
 
 
 class Student:
-    """The ``student`` fixture: the notebook's namespace, restarted when its sandbox is lost."""
+    """The ``student`` fixture: the notebook's namespace, restarted when its sandbox is lost.
 
-    def __init__(self, launch: Callable[[], Connection], restarts: int, connection: Connection | None = None):
+    ``task`` is the task whose tests run now (the grading plugin sets it): each task's tests may
+    restart the sandbox ``restarts`` times, so a runaway constructor costs its own task's points and
+    not the others'. After ``deadline`` (a ``time.monotonic()`` value) nothing more runs.
+    """
+
+    def __init__(self, launch: Callable[[], Connection], restarts: int, connection: Connection | None = None,
+                 deadline: float = math.inf):
         self._launch = launch
-        self._restarts_left = restarts
+        self._restarts = restarts
+        self._restarts_used: dict[str, int] = {}
+        self._deadline = deadline
         self._connection = connection
+        self.task = ""
+        if connection is not None:
+            connection.deadline = deadline
 
     def _current(self) -> Connection:
         if self._connection is not None and self._connection.alive:
             return self._connection
+        if time.monotonic() >= self._deadline:
+            raise SandboxFailure("timeout", "the grading's time limit was reached; the remaining tests are not run")
         if self._connection is not None:
-            if self._restarts_left <= 0:
-                raise SandboxFailure("crash", "the notebook's sandbox was lost too often; remaining tests are not run")
-            self._restarts_left -= 1
+            used = self._restarts_used.get(self.task, 0)
+            if used >= self._restarts:
+                raise SandboxFailure("crash", "the notebook's sandbox was lost too often in this task's tests; "
+                                              "its remaining tests are not run")
+            self._restarts_used[self.task] = used + 1
         self._connection = self._launch()
+        self._connection.deadline = self._deadline
         return self._connection
 
     def __getattr__(self, name: str) -> Any:

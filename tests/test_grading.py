@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import subprocess
 import sys
@@ -180,3 +181,26 @@ def test_a_warm_grader_prepares_the_next_single_use_sandbox_while_idle(toy, toy_
     finally:
         grader.close()
     assert (first.score, second.score) == (toy.max_score, 0)
+
+
+def test_the_grading_deadline_stops_restarts_and_calls(toy, grader, tmp_path):
+    hanging = [f"def {name}(*args, **kwargs):\n    while True:\n        pass"
+               for name in ("scale", "apply_twice", "first_line")]
+    short = dataclasses.replace(toy, limits=dataclasses.replace(toy.limits, grading_timeout_s=4))
+    result = grader.grade_file(short, write_notebook(tmp_path / "nb.ipynb", "import numpy as np", *hanging), seed=3)
+    messages = [t.message for t in result.tests]
+    assert result.status == "graded" and result.score == 0
+    assert any("time limit" in m and "grading's" not in m for m in messages)  # the first call ran out
+    assert "grading's time limit was reached" in messages[-1], messages
+
+
+def test_each_task_has_its_own_restarts(toy, grader, toy_solution, tmp_path):
+    cells = solution_cells(toy_solution) + ["def scale(v, factor):\n    import os\n    os._exit(3)"]
+    tight = dataclasses.replace(toy, limits=dataclasses.replace(toy.limits, restarts=1))
+    result = grader.grade_file(tight, write_notebook(tmp_path / "nb.ipynb", *cells), seed=3)
+    by_task: dict[str, list] = {}
+    for test in result.tests:
+        by_task.setdefault(test.task, []).append(test)
+    assert not any(t.passed for t in by_task["scale"])
+    assert all(t.passed for task, tests in by_task.items() if task != "scale" for t in tests)
+    assert result.score == toy.max_score - 2
