@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 from autograder.course import PACKAGE_DIR
+from autograder.sandbox import cgroup
 from autograder.sandbox.inside import wire
 from autograder.sandbox.session import SandboxFailure
 
@@ -208,3 +209,15 @@ def test_a_host_where_bubblewrap_cannot_start_gives_an_error_result_not_a_zero(t
     result = grader.grade_file(toy, toy.notebook, seed=1)
     assert result.status == "error"
     assert "uid map: Permission denied" in result.message
+
+
+@pytest.mark.skipif(not cgroup.available(), reason="this machine gives the grader no control groups")
+def test_each_sandbox_has_its_own_control_group_removed_with_it(toy, grader):
+    connection, _ = grader.start(toy, [(1, "import numpy as np")])
+    group = connection.sandbox.group
+    assert group is not None and all(path.exists() for path in group.procs_files)
+    inside = {int(pid) for path in group.procs_files for pid in path.read_text().split()}
+    assert connection.sandbox.process.pid in inside  # bwrap, exec'd by the joining shell through prlimit
+    assert (group.folders[-1] / "pids.max").read_text().strip() == "64"
+    connection.sandbox.kill()
+    assert not any(folder.exists() for folder in group.folders)

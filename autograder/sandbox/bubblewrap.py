@@ -21,6 +21,8 @@ SCRATCH = "/scratch"
 RUNNER_DIR = "/grader"
 CACHE_DIR = "/grader-cache"
 SANDBOX_UID = 65534
+SHM_MB = 4
+GROUP_OVERHEAD_MB = 256  # code, libraries and stacks that RLIMIT_DATA does not count
 _SYSTEM_PATHS = ("/usr", "/lib", "/lib64", "/lib32", "/bin", "/sbin")
 _SYSTEM_FILES = ("/etc/ld.so.cache", "/etc/localtime", "/etc/alternatives", "/etc/fonts", "/etc/ssl/certs")
 _PASSED_ENVIRONMENT = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
@@ -83,6 +85,8 @@ def command(runner_dir: Path, runner_args: list[str], hidden: list[Path], limits
     args = [find_bwrap(), "--unshare-all", "--die-with-parent", "--new-session",
             "--uid", str(SANDBOX_UID), "--gid", str(SANDBOX_UID), "--hostname", "sandbox",
             "--proc", "/proc", "--dev", "/dev"]
+    # /dev itself is made read-only below; /dev/shm (POSIX semaphores) is a small tmpfs of its own.
+    args += ["--size", str(SHM_MB * 1024 * 1024), "--tmpfs", "/dev/shm"]
     scratch_bytes = str(limits.scratch_mb * 1024 * 1024)
     # The private tmpfs come first: a Python environment under /tmp (a CI clone) is bound on top of them.
     args += ["--size", scratch_bytes, "--tmpfs", SCRATCH, "--size", scratch_bytes, "--tmpfs", "/tmp"]
@@ -99,7 +103,8 @@ def command(runner_dir: Path, runner_args: list[str], hidden: list[Path], limits
     cache = matplotlib_cache()
     if cache is not None:
         args += ["--ro-bind", str(cache), f"{CACHE_DIR}/matplotlib"]
-    args += ["--ro-bind", str(runner_dir), RUNNER_DIR, "--remount-ro", "/", "--chdir", SCRATCH, "--clearenv"]
+    args += ["--ro-bind", str(runner_dir), RUNNER_DIR, "--remount-ro", "/dev", "--remount-ro", "/",
+             "--chdir", SCRATCH, "--clearenv"]
     environment = {
         "HOME": SCRATCH, "TMPDIR": "/tmp", "PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8",
         "MPLBACKEND": "Agg", "MPLCONFIGDIR": f"{SCRATCH}/.matplotlib", "PYTHONDONTWRITEBYTECODE": "1",
@@ -110,6 +115,15 @@ def command(runner_dir: Path, runner_args: list[str], hidden: list[Path], limits
     for key, value in environment.items():
         args += ["--setenv", key, value]
     return args + [sys.executable, "-I", "-B", f"{RUNNER_DIR}/runner.py", *runner_args]
+
+
+def group_memory_bytes(limits: Limits) -> int:
+    """The control group's memory limit: the data limit plus the sandbox's tmpfs and the interpreter.
+
+    ``RLIMIT_DATA`` keeps raising MemoryError for ordinary allocations; the group's limit, a little
+    higher, catches what the rlimit does not count (shared mappings, files in /scratch and /tmp).
+    """
+    return (limits.memory_mb + 2 * limits.scratch_mb + SHM_MB + GROUP_OVERHEAD_MB) * 1024 * 1024
 
 
 def limit_prefix(limits: Limits) -> list[str]:

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from autograder.sandbox import bubblewrap
+from autograder.sandbox import bubblewrap, cgroup
 from autograder.sandbox.inside import wire
 
 RUNNER_DIR = Path(__file__).resolve().parent / "inside"
@@ -71,12 +71,13 @@ class Sandbox:
     """A running sandbox process speaking the runner's protocol over two pipes."""
 
     def __init__(self, process: subprocess.Popen[bytes], to_sandbox: int, from_sandbox: int,
-                 output: CappedOutput, limits: bubblewrap.Limits):
+                 output: CappedOutput, limits: bubblewrap.Limits, group: cgroup.Cgroup | None = None):
         self.process = process
         self._to = to_sandbox
         self._from = from_sandbox
         self.output = output
         self.limits = limits
+        self.group = group
         self.failure: SandboxFailure | None = None
 
     @classmethod
@@ -87,11 +88,15 @@ class Sandbox:
         answer_read, answer_write = os.pipe()
         output_read, output_write = os.pipe()
         runner_args = [str(request_read), str(answer_write), *preload]
+        group = None
         if sandboxed:
             argv = bubblewrap.command(RUNNER_DIR, runner_args, hidden, limits)
+            group = cgroup.create(bubblewrap.group_memory_bytes(limits), limits.max_processes)
         else:
             argv = [os.environ.get("PYTHON", "python3"), "-I", "-B", str(RUNNER_DIR / "runner.py"), *runner_args]
         argv = bubblewrap.limit_prefix(limits) + argv
+        if group is not None:
+            argv = cgroup.join_prefix(group) + argv
         try:
             process = subprocess.Popen(
                 argv, stdin=subprocess.DEVNULL, stdout=output_write, stderr=output_write,
@@ -100,7 +105,7 @@ class Sandbox:
         finally:
             for fd in (request_read, answer_write, output_write):
                 os.close(fd)
-        return cls(process, request_write, answer_read, CappedOutput(output_read, output_limit), limits)
+        return cls(process, request_write, answer_read, CappedOutput(output_read, output_limit), limits, group)
 
     def wait_ready(self, timeout: float) -> None:
         """Wait for the runner's ``ready``; :class:`SandboxStartError` if it never comes."""
@@ -161,6 +166,9 @@ class Sandbox:
             code = None
         if code is None:
             self._fail("crash", "the sandbox closed its channel")
+        elif self.group is not None and self.group.memory_killed():
+            self._fail("memory", f"the memory limit of {self.limits.memory_mb} MB was exceeded "
+                                 "(counting shared memory and files in /scratch and /tmp)")
         elif code in (-signal.SIGXCPU, 128 + signal.SIGXCPU, -signal.SIGKILL, 128 + signal.SIGKILL):
             self._fail("timeout", f"CPU time limit of {self.limits.cpu_seconds} s exceeded, or killed")
         elif code in (-signal.SIGSEGV, 128 + signal.SIGSEGV, -signal.SIGABRT, 128 + signal.SIGABRT):
@@ -188,5 +196,7 @@ class Sandbox:
             except OSError:
                 pass
         self._to = self._from = -1
+        if self.group is not None:
+            self.group.remove()
         if self.failure is None:
             self.failure = SandboxFailure("exit", "the sandbox was closed")

@@ -59,6 +59,7 @@ class Case:
     seconds: float = 40.0             # the grading must be over within this many seconds
     hole: str = ""                    # a known hole of the grader: the case is xfail(strict=True, reason=hole)
     hole_as_root_only: bool = False   # the hole shows only where the grader runs as root
+    hole_without_cgroup: bool = False  # the hole shows only where sandboxes get no control group
 
 
 def code(text: str) -> str:
@@ -657,12 +658,13 @@ CASES: tuple[Case, ...] = (
                  hoard = None
          """),), limits="short", score=FULL, message=("MemoryError",)),
     Case("shared_memory_over_the_limit", LA,
-         "the solution, then an anonymous MAP_SHARED mmap of 1.5 times RLIMIT_DATA, every page touched",
-         "20, and the mapping fails (MemoryError or OSError): the memory limit holds for shared mappings too",
+         "the solution, then an anonymous MAP_SHARED mmap of 3 times RLIMIT_DATA, every page touched",
+         "0: the sandbox's control group ends the notebook with a memory message (a shared mapping is not "
+         "counted by RLIMIT_DATA, so no MemoryError is raised)",
          cells=(code("""
              import mmap
              import resource
-             size = resource.getrlimit(resource.RLIMIT_DATA)[0] * 3 // 2
+             size = resource.getrlimit(resource.RLIMIT_DATA)[0] * 3
              try:
                  shared = mmap.mmap(-1, size, flags=mmap.MAP_SHARED)
                  for offset in range(0, size, mmap.PAGESIZE):
@@ -672,10 +674,11 @@ CASES: tuple[Case, ...] = (
                  pass  # the limit held
              else:
                  raise RuntimeError(f"ESCAPED: touched {size >> 20} MB of shared memory past the memory limit")
-         """),), limits="short", score=FULL, absent=("ESCAPED",),
-         hole="RLIMIT_DATA does not count MAP_SHARED anonymous mappings (nor tmpfs pages): one sandbox process "
-              "touches 768 MB with memory_mb = 512 (and 3 GB with the real 2048 MB limit) without any error; "
-              "README: \"memory (RLIMIT_DATA, so a 50 GB allocation raises MemoryError)\""),
+         """),), limits="short", score=0, message=("memory limit of 512 MB was exceeded",), absent=("ESCAPED",),
+         hole="without a control group (a grader that may not create one) only RLIMIT_DATA bounds memory, and it "
+              "does not count MAP_SHARED anonymous mappings (nor tmpfs pages): one sandbox process touches 1.5 GB "
+              "with memory_mb = 512 without any error",
+         hole_without_cgroup=True),
     Case("fill_dev_shm", LA, "the solution, then 4 files of 32 MB in /dev/shm (beyond the 64 MB of /scratch)",
          "20, and the writes fail: nothing writable outside the bounded /scratch and /tmp",
          cells=(code("""
@@ -694,11 +697,7 @@ CASES: tuple[Case, ...] = (
                  os.remove(path)
              if written:
                  raise RuntimeError(f"ESCAPED: wrote {32 * len(written)} MB outside /scratch and /tmp")
-         """),), limits="short", score=FULL, absent=("ESCAPED",),
-         hole="bubblewrap's --dev mounts /dev as a tmpfs writable by the sandbox's user and without a size "
-              "limit: a notebook writes 256 MB to /dev/shm and /dev (RLIMIT_FSIZE caps each file at 64 MB, "
-              "not their number), host memory that neither scratch_mb nor RLIMIT_DATA bounds; README: "
-              "\"/scratch and /tmp are private tmpfs of bounded size\" and \"the root is read-only\""),
+         """),), limits="short", score=FULL, absent=("ESCAPED",)),
     # --- processes ----------------------------------------------------------------------------------
     Case("fork_spree", LA,
          "the solution, then 20 `sleep 600` children in new sessions and 10 double-forked daemons",
@@ -747,10 +746,10 @@ CASES: tuple[Case, ...] = (
              if started > 64:
                  raise RuntimeError(f"ESCAPED: started {started} processes; the limit is 64")
          """),), score=FULL, absent=("ESCAPED",),
-         hole="RLIMIT_NPROC (max_processes = 64) is not enforced when the grader runs as root, as here and in "
-              "`make test`: the sandbox's uid 65534 maps to uid 0 outside, which the kernel exempts, so a "
-              "notebook starts 100 processes (an unbounded fork bomb runs until the notebook's time limit)",
-         hole_as_root_only=True),
+         hole="without a control group, RLIMIT_NPROC (max_processes = 64) is the only process limit, and it is not "
+              "enforced when the grader runs as root: the sandbox's uid 65534 maps to uid 0 outside, which the "
+              "kernel exempts, so a notebook starts 100 processes (a fork bomb runs until the time limit)",
+         hole_as_root_only=True, hole_without_cgroup=True),
     Case("kill_the_parent", LA, "the solution, then SIGTERM and SIGKILL to its parent, to pid 1 and to -1",
          "20: the parent is the sandbox's init, which ignores them; the grader is out of reach",
          cells=(code("""
@@ -844,7 +843,8 @@ CASES: tuple[Case, ...] = (
          "0: the comparisons run in the grader's own numpy", cells=(PATCH_NUMPY, STUBS_LA), base="none"),
     Case("patch_builtins", LA,
          "constant answers after replacing isinstance (everything is a number), abs, round, sum, max, min, all, any,"
-         " AssertionError and operator's comparisons", "0", cells=(STUBS_LA, PATCH_BUILTINS), base="none"),
+         " AssertionError and operator's comparisons", "0 (every call ends the sandbox: each task uses its restarts)",
+         cells=(STUBS_LA, PATCH_BUILTINS), base="none", seconds=60),
     Case("patch_math", PB, "constant answers after replacing math.isclose, math.sqrt, math.fsum, sorted", "0",
          cells=(PATCH_MATH, STUBS_PB), base="none"),
     Case("lying_float_str_int", LA,
