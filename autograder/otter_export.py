@@ -17,7 +17,8 @@ from autograder.course import PACKAGE_DIR, Assignment
 
 SHIPPED_MODULES = (
     "__init__.py", "remote.py", "testing.py", "otter_runtime.py", "sandbox/__init__.py",
-    "sandbox/session.py", "sandbox/bubblewrap.py", "sandbox/inside/__init__.py", "sandbox/inside/wire.py",
+    "sandbox/session.py", "sandbox/bubblewrap.py", "sandbox/cgroup.py", "sandbox/inside/__init__.py",
+    "sandbox/inside/wire.py",
 )
 EXPORT_SEED = 0
 

@@ -110,6 +110,8 @@ def command(runner_dir: Path, runner_args: list[str], hidden: list[Path], limits
         "MPLBACKEND": "Agg", "MPLCONFIGDIR": f"{SCRATCH}/.matplotlib", "PYTHONDONTWRITEBYTECODE": "1",
         "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
         "TF_CPP_MIN_LOG_LEVEL": "2", "TF_ENABLE_ONEDNN_OPTS": "0", "KERAS_BACKEND": "tensorflow",
+        # TensorFlow's thread pools grow with the machine's cores; bounded, they stay far below the pid limit
+        "TF_NUM_INTEROP_THREADS": "1", "TF_NUM_INTRAOP_THREADS": "2",
     }
     environment.update({k: os.environ[k] for k in _PASSED_ENVIRONMENT if k in os.environ})
     for key, value in environment.items():

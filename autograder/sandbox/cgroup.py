@@ -93,14 +93,6 @@ class Cgroup:
             return False
         return int(fields.get("oom_kill", "0")) > 0
 
-    def peak_memory_bytes(self) -> int | None:
-        """The most memory the group has used, where the kernel reports it."""
-        name = "memory.peak" if self.unified else "memory.max_usage_in_bytes"
-        try:
-            return int((self.folders[0] / name).read_text())
-        except (OSError, ValueError):
-            return None
-
     def remove(self) -> None:
         """Kill whatever still runs in the group and delete it (best effort, bounded in time)."""
         for _ in range(50):
