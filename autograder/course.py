@@ -22,11 +22,12 @@ class CourseError(Exception):
 
 @dataclass(frozen=True)
 class Task:
-    """One graded function or class of an assignment."""
+    """One graded item of an assignment: a function or class, or (``manual``) an answer graded by hand."""
 
     name: str
     points: float
     summary: str = ""
+    manual: bool = False  # no hidden tests: the instructor grades the task cell's text
 
 
 @dataclass(frozen=True)
@@ -64,8 +65,23 @@ class Assignment:
 
     @property
     def max_score(self) -> float:
-        """The sum of the tasks' points."""
+        """The sum of the tasks' points, manual tasks included."""
         return sum(task.points for task in self.tasks)
+
+    @property
+    def autograded_tasks(self) -> tuple[Task, ...]:
+        """The tasks that hidden tests grade."""
+        return tuple(task for task in self.tasks if not task.manual)
+
+    @property
+    def manual_tasks(self) -> tuple[Task, ...]:
+        """The tasks the instructor grades by hand."""
+        return tuple(task for task in self.tasks if task.manual)
+
+    @property
+    def autograded_max_score(self) -> float:
+        """The points the hidden tests can give: full marks of a grading."""
+        return sum(task.points for task in self.autograded_tasks)
 
     @property
     def reference_path(self) -> Path:
@@ -137,7 +153,8 @@ class Course:
 def _parse_manifest(assignment_id: str, folder: Path, root: Path, data: dict[str, Any]) -> Assignment:
     where = folder / "assignment.toml"
     try:
-        tasks = tuple(Task(str(t["name"]), float(t["points"]), str(t.get("summary", ""))) for t in data["tasks"])
+        tasks = tuple(Task(str(t["name"]), float(t["points"]), str(t.get("summary", "")), t.get("manual", False))
+                      for t in data["tasks"])
         limits = AssignmentLimits(**data.get("limits", {}))
         assignment = Assignment(
             id=assignment_id, title=str(data["title"]), folder=folder, reference_name=str(data["reference"]),
@@ -153,4 +170,8 @@ def _parse_manifest(assignment_id: str, folder: Path, root: Path, data: dict[str
         raise CourseError(f"{where}: task names must be unique")
     if any(t.points <= 0 for t in tasks):
         raise CourseError(f"{where}: every task needs positive points")
+    if any(not isinstance(t.manual, bool) for t in tasks):
+        raise CourseError(f"{where}: a task's \"manual\" must be true or false")
+    if not assignment.autograded_tasks:
+        raise CourseError(f"{where}: at least one task must be autograded (not manual)")
     return assignment

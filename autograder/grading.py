@@ -3,7 +3,8 @@
 The notebook's code runs once, in a sandbox started for this submission; the hidden tests then run
 here, in the trusted process that holds the reference, and call into the sandbox for every student
 function they check. Whatever the notebook does (loop, exhaust memory, exit, print without end), the
-grader returns a :class:`~autograder.result.GradeResult`.
+grader returns a :class:`~autograder.result.GradeResult`. Manual tasks are not run: the text of their
+answer cells goes into the result, their points pending until the instructor grades them.
 """
 
 from __future__ import annotations
@@ -19,10 +20,10 @@ from typing import Any
 import pytest
 
 from autograder.course import PACKAGE_DIR, Assignment
-from autograder.notebook import NotebookError, read_code_cells
+from autograder.notebook import NotebookError, code_cells, read_submission, task_answers
 from autograder.pytest_plugin import GradingPlugin
 from autograder.remote import Connection, Student
-from autograder.result import GradeResult, TestResult
+from autograder.result import GradeResult, ManualItem, TestResult
 from autograder.sandbox.bubblewrap import Limits
 from autograder.sandbox.session import Sandbox, SandboxFailure, SandboxStartError
 
@@ -53,22 +54,29 @@ class Grader:
         """Grade the notebook at ``path``; an unreadable file gives a result with status "error"."""
         seed = fresh_seed() if seed is None else seed
         try:
-            cells = read_code_cells(path)
+            document = read_submission(path)
         except NotebookError as error:
-            return GradeResult(assignment.id, assignment.max_score, status="error", message=str(error), seed=seed)
-        return self.grade_cells(assignment, cells, seed)
+            return GradeResult(assignment.id, assignment.max_score, status="error", message=str(error), seed=seed,
+                               manual=manual_items(assignment, {}))
+        answers = task_answers(document, [task.name for task in assignment.manual_tasks])
+        return self.grade_cells(assignment, code_cells(document), seed, answers)
 
-    def grade_cells(self, assignment: Assignment, cells: list[tuple[int, str]], seed: int) -> GradeResult:
-        """Grade a notebook given as its code cells (see :func:`autograder.notebook.code_cells`)."""
+    def grade_cells(self, assignment: Assignment, cells: list[tuple[int, str]], seed: int,
+                    answers: dict[str, str] | None = None) -> GradeResult:
+        """Grade a notebook given as its code cells (see :func:`autograder.notebook.code_cells`).
+
+        ``answers`` holds the manual tasks' answer texts (see :func:`autograder.notebook.task_answers`).
+        """
         try:
-            return self._grade(assignment, cells, seed)
+            return self._grade(assignment, cells, seed, answers or {})
         finally:
             if self.keep_warm:
                 self._spare = (assignment.id, self._new_sandbox(assignment))
 
-    def _grade(self, assignment: Assignment, cells: list[tuple[int, str]], seed: int) -> GradeResult:
+    def _grade(self, assignment: Assignment, cells: list[tuple[int, str]], seed: int,
+               answers: dict[str, str]) -> GradeResult:
         started = time.monotonic()
-        result = GradeResult(assignment.id, assignment.max_score, seed=seed)
+        result = GradeResult(assignment.id, assignment.max_score, seed=seed, manual=manual_items(assignment, answers))
         if not any(source.strip() for _, source in cells):
             result.message = "The notebook has no code, so there is nothing to grade."
             return self._all_failed(assignment, result, "not run: the notebook has no code")
@@ -151,8 +159,13 @@ class Grader:
 
     def _all_failed(self, assignment: Assignment, result: GradeResult, message: str) -> GradeResult:
         result.tests = [TestResult(f"{task.name}", task.name, 0.0, task.points, False, message)
-                        for task in assignment.tasks]
+                        for task in assignment.autograded_tasks]
         return result
+
+
+def manual_items(assignment: Assignment, answers: dict[str, str]) -> list[ManualItem]:
+    """The assignment's manual tasks, pending, each with the student's answer text ("" if none)."""
+    return [ManualItem(task.name, task.points, answers.get(task.name, "")) for task in assignment.manual_tasks]
 
 
 def _describe_cell_errors(errors: list[Any], assignment: Assignment) -> str:

@@ -1,9 +1,9 @@
-"""Notebooks in and out: a submission's code cells, and the solution and mutant notebooks.
+"""Notebooks in and out: a submission's code cells and answers, and the solution and mutant notebooks.
 
 A submission is read once, into the list of its code cells as plain Python (IPython magics become
-``get_ipython()`` calls, which do nothing in the sandbox). Reading is lenient about everything a
-grader does not need (outputs, metadata, minor schema deviations) and strict about the rest, with a
-message a student can act on.
+``get_ipython()`` calls, which do nothing in the sandbox) and the text of the cells that answer manual
+tasks. Reading is lenient about everything a grader does not need (outputs, metadata, minor schema
+deviations) and strict about the rest, with a message a student can act on.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import nbformat
 from IPython.core.inputtransformer2 import TransformerManager
 
 MAX_NOTEBOOK_BYTES = 64 * 1024 * 1024
+MAX_ANSWER_CHARS = 20_000
 TASK_KEY = "autograder"
 
 
@@ -69,6 +70,30 @@ def code_cells(document: dict[str, Any]) -> list[tuple[int, str]]:
     return cells
 
 
+def _cell_task(cell: dict[str, Any]) -> Any:
+    """The task named by a cell's ``{"autograder": {"task": name}}`` metadata, or None."""
+    metadata = cell.get("metadata")
+    tagged = metadata.get(TASK_KEY) if isinstance(metadata, dict) else None
+    return tagged.get("task") if isinstance(tagged, dict) else None
+
+
+def task_answers(document: dict[str, Any], tasks: list[str]) -> dict[str, str]:
+    """The text of the cells (markdown or code) tagged for each of ``tasks``; "" where there is none.
+
+    Cells tagged for the same task (a split cell keeps its metadata) are joined by a blank line; an
+    answer longer than :data:`MAX_ANSWER_CHARS` characters is cut there, with a note saying so.
+    """
+    found: dict[str, list[str]] = {task: [] for task in tasks}
+    for cell in document["cells"]:
+        task = _cell_task(cell)
+        if isinstance(task, str) and task in found:
+            found[task].append(_source(cell).strip())
+    answers = {task: "\n\n".join(part for part in parts if part) for task, parts in found.items()}
+    return {task: text if len(text) <= MAX_ANSWER_CHARS
+            else f"{text[:MAX_ANSWER_CHARS]}\n[… cut: the answer is longer than {MAX_ANSWER_CHARS} characters]"
+            for task, text in answers.items()}
+
+
 def read_bounded(path: Path) -> bytes:
     """The bytes of the regular file at ``path``, never more than the notebook size limit plus one.
 
@@ -95,9 +120,9 @@ def read_bounded(path: Path) -> bytes:
             raise NotebookError(f"cannot read {path.name}: {error.strerror}") from None
 
 
-def read_code_cells(path: Path) -> list[tuple[int, str]]:
-    """The code cells of the notebook at ``path``; :class:`NotebookError` for anything unreadable."""
-    return code_cells(load_json(read_bounded(path)))
+def read_submission(path: Path) -> dict[str, Any]:
+    """The JSON document of the notebook at ``path``; :class:`NotebookError` for anything unreadable."""
+    return load_json(read_bounded(path))
 
 
 def task_cell_indices(notebook: nbformat.NotebookNode) -> dict[str, int]:

@@ -44,7 +44,7 @@ def export(assignment: Assignment, output: Path) -> Path:
     with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("otter_config.json", json.dumps({"lang": "python"}, indent=2))
         archive.writestr("requirements.txt", "\n".join(requirements) + "\n")
-        for task in assignment.tasks:
+        for task in assignment.autograded_tasks:  # a manual task has no tests: grade it on Gradescope by hand
             mine = [t for t in tests if t.task == task.name]
             archive.writestr(f"tests/{task.name}.py", _test_file(assignment, task.name, mine))
         for module in SHIPPED_MODULES:

@@ -67,8 +67,8 @@ class GradingPlugin:
                 self.problems.append(f"{item.nodeid} has no @graded marker")
                 continue
             task, points = marker.kwargs.get("task"), float(marker.kwargs.get("points", 0))
-            if task not in {t.name for t in self.assignment.tasks}:
-                self.problems.append(f"{item.nodeid} is marked for unknown task {task!r}")
+            if task not in {t.name for t in self.assignment.autograded_tasks}:
+                self.problems.append(f"{item.nodeid} is marked for {task!r}, which is not an autograded task")
             self.results[item.nodeid] = TestResult(item.name, str(task), 0.0, points, False, "not run")
 
     def pytest_runtest_setup(self, item: pytest.Item) -> None:

@@ -21,9 +21,13 @@ def reference_source(assignment: Assignment, task: str) -> str:
 
 
 def solution_notebook(assignment: Assignment) -> nbformat.NotebookNode:
-    """The student notebook with every task cell holding the reference solution."""
+    """The student notebook with every autograded task cell holding the reference solution.
+
+    A manual task's answer cell keeps the student notebook's text: there is no reference answer.
+    """
     student = notebook.read(assignment.notebook)
-    return notebook.with_task_sources(student, {t.name: reference_source(assignment, t.name) for t in assignment.tasks})
+    return notebook.with_task_sources(student, {t.name: reference_source(assignment, t.name)
+                                                for t in assignment.autograded_tasks})
 
 
 def mutant_notebook(solution: nbformat.NotebookNode, mutant: Mutant) -> nbformat.NotebookNode:

@@ -3,7 +3,8 @@
 For each assignment: the contract holds (a task cell per task with the reference's signature, at
 least two hidden tests and three mutants per task, test points adding up to the task's points), the
 solution notebook scores full marks, the untouched student notebook scores 0 with status "graded",
-and every mutant loses points.
+and every mutant loses points. Manual tasks need only their answer cell: they have no reference, no
+hidden tests and no mutants, and full marks are the autograded tasks' points.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ class Validation:
     mutants_killed: int = 0
     solution_score: float = 0.0
     student_score: float = 0.0
-    max_score: float = 0.0
+    max_score: float = 0.0          # the autograded tasks' points
     seconds: float = 0.0
     failures: list[str] = field(default_factory=list)
 
@@ -57,6 +58,8 @@ def contract_problems(assignment: Assignment) -> tuple[list[str], Counter[str]]:
         if task.name not in cells:
             problems.append(f"no task cell for {task.name!r} in the student notebook")
             continue
+        if task.manual:
+            continue
         stub = signature(student.cells[cells[task.name]].source, task.name)
         try:
             wanted = signature(reference_source(assignment, task.name), task.name)
@@ -72,7 +75,10 @@ def contract_problems(assignment: Assignment) -> tuple[list[str], Counter[str]]:
     for test in hidden_tests.scan(assignment.hidden_dir):
         tests_per_task[test.task] += 1
         points_per_task[test.task] += test.points
-    for task in assignment.tasks:
+    for task in assignment.manual_tasks:
+        if tests_per_task[task.name]:
+            problems.append(f"{task.name!r} is graded by hand but has {tests_per_task[task.name]} hidden tests")
+    for task in assignment.autograded_tasks:
         if tests_per_task[task.name] < MIN_TESTS_PER_TASK:
             problems.append(f"{task.name!r} has {tests_per_task[task.name]} hidden tests "
                             f"(at least {MIN_TESTS_PER_TASK})")
@@ -91,18 +97,19 @@ def _grade_job(job: tuple[Path, str, str, list[tuple[int, str]], int, bool]) -> 
 def validate(assignment: Assignment, seed: int = 0, jobs: int = 2, sandboxed: bool = True) -> Validation:
     """Run every check on ``assignment``."""
     started = time.monotonic()
-    found = Validation(assignment.id, tasks=len(assignment.tasks), max_score=assignment.max_score)
+    found = Validation(assignment.id, tasks=len(assignment.tasks), max_score=assignment.autograded_max_score)
     problems, tests_per_task = contract_problems(assignment)
     found.failures += problems
     found.tests = sum(tests_per_task.values())
     mutants = load_mutants(assignment.hidden_dir / "mutants.py")
     found.mutants = len(mutants)
     per_task = Counter(m.task for m in mutants)
-    for task in assignment.tasks:
+    autograded = {t.name for t in assignment.autograded_tasks}
+    for task in assignment.autograded_tasks:
         if per_task[task.name] < MIN_MUTANTS_PER_TASK:
             found.failures.append(f"{task.name!r} has {per_task[task.name]} mutants (at least {MIN_MUTANTS_PER_TASK})")
-    for name in set(per_task) - {t.name for t in assignment.tasks}:
-        found.failures.append(f"mutants for unknown task {name!r}")
+    for name in set(per_task) - autograded:
+        found.failures.append(f"mutants for {name!r}, which is not an autograded task")
     try:
         solution = solution_notebook(assignment)
         student = notebook.read(assignment.notebook)
@@ -112,7 +119,7 @@ def validate(assignment: Assignment, seed: int = 0, jobs: int = 2, sandboxed: bo
         return found
     work = [("solution", notebook.code_cells(solution)), ("student", notebook.code_cells(student))]
     work += [(f"mutant {m.name}", notebook.code_cells(mutant_notebook(solution, m))) for m in mutants
-             if m.task in {t.name for t in assignment.tasks}]
+             if m.task in autograded]
     jobs_list = [(assignment.root, assignment.id, label, cells, seed, sandboxed) for label, cells in work]
     with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
         results = dict(pool.map(_grade_job, jobs_list))
@@ -124,16 +131,17 @@ def validate(assignment: Assignment, seed: int = 0, jobs: int = 2, sandboxed: bo
 def _check_results(found: Validation, results: dict[str, GradeResult], assignment: Assignment) -> None:
     solution, student = results.pop("solution"), results.pop("student")
     found.solution_score, found.student_score = solution.score, student.score
-    if solution.status != "graded" or solution.score != assignment.max_score:
+    full = assignment.autograded_max_score
+    if solution.status != "graded" or solution.score != full:
         failed = [t.name for t in solution.tests if not t.passed]
-        found.failures.append(f"solution scores {solution.score:g}/{assignment.max_score:g} "
+        found.failures.append(f"solution scores {solution.score:g}/{full:g} "
                               f"({solution.status}; failing: {', '.join(failed)}; {solution.message})")
     if student.status != "graded" or student.score != 0:
         passed = [t.name for t in student.tests if t.passed]
         found.failures.append(f"untouched student notebook scores {student.score:g} ({student.status}; "
                               f"passing: {', '.join(passed)}; {student.message})")
     for label, result in results.items():
-        if result.status == "graded" and result.score < assignment.max_score:
+        if result.status == "graded" and result.score < full:
             found.mutants_killed += 1
         else:
-            found.failures.append(f"{label} survives: {result.score:g}/{assignment.max_score:g} ({result.status})")
+            found.failures.append(f"{label} survives: {result.score:g}/{full:g} ({result.status})")

@@ -50,8 +50,9 @@ def test_students_receive_nothing_hidden(assignment):
     assert not any(p.suffix == ".py" for p in shipped)
     student = notebook.read(assignment.notebook)
     reference_text = assignment.reference_path.read_text()
+    manual = {task.name for task in assignment.manual_tasks}  # an answer cell for prose, not a stub
     for task, index in notebook.task_cell_indices(student).items():
-        assert _is_stub(student.cells[index].source), f"task cell {task} holds more than a stub"
+        assert task in manual or _is_stub(student.cells[index].source), f"task cell {task} holds more than a stub"
     assert all(not cell.get("outputs") for cell in student.cells), "stored outputs could leak solutions"
     assert reference_text not in json.dumps(student)
 

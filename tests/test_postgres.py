@@ -65,3 +65,23 @@ def test_the_service_keeps_its_gradings_in_postgresql(postgres_url, tmp_path, to
         rows = connection.execute(sqlalchemy.text("SELECT status, count(*) FROM gradings GROUP BY status")).all()
     engine.dispose()
     assert rows == [("graded", 6)]
+
+
+def test_the_migrations_create_the_models_tables_in_postgresql_and_0003_downgrades(postgres_url):
+    from alembic import command
+    from alembic.autogenerate import compare_metadata
+    from alembic.config import Config
+    from alembic.migration import MigrationContext
+
+    from autograder.service.database import MIGRATIONS, make_engine, normalize_url, upgrade
+    from autograder.service.models import Base
+    upgrade(postgres_url)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("sqlalchemy.url", normalize_url(postgres_url))
+    command.downgrade(config, "0002")
+    upgrade(postgres_url)
+    engine = make_engine(postgres_url)
+    with engine.connect() as connection:
+        assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
+    engine.dispose()

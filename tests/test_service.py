@@ -66,8 +66,8 @@ def test_the_instructor_downloads_a_gradebook_csv_with_every_student_and_assignm
     status, text = service.request("teacher", "GET", "/api/gradebook.csv")
     assert status == 200
     rows = list(csv.reader(io.StringIO(text)))
-    assert rows[0] == ["student", "00-toy (7)", "total"]
-    assert {row[0]: row[1] for row in rows[1:]} == {"alice": "7", "bob": "0"}
+    assert rows[0] == ["student", "00-toy (7)", "01-reflection (5)", "01-reflection pending manual points", "total"]
+    assert {row[0]: row[1:] for row in rows[1:]} == {"alice": ["7", "", "", "7"], "bob": ["0", "", "", "0"]}
     statistics = service.request("teacher", "GET", "/api/assignments/00-toy/statistics")[1]
     assert statistics["students"] == 2 and sum(statistics["histogram"]["counts"]) == 2
     assert statistics["pass_rates"]["test_scale_random"] == 0.5
@@ -257,3 +257,60 @@ def test_bursts_with_two_kill_9s_grade_every_submission_exactly_once(tmp_path, s
     assert report.graded == report.submitted == 100
     assert report.gradings_per_submission == Counter({1: 100})
     assert report.wrong_scores == []
+
+
+def test_a_manual_task_awaits_the_instructor_who_grades_it_and_the_student_sees_the_points(service):
+    from autograder import notebook
+    from autograder.course import Course
+    from autograder.solution import solution_notebook
+    reflection = Course.load(TOY_COURSE).assignment("01-reflection")
+    answer = "Only while it stays <b>linear</b> elastic."
+    answered = notebook.with_task_sources(solution_notebook(reflection), {"reflection": answer})
+    submission_id = service.submit("alice", "01-reflection", nbformat.writes(answered).encode())[1]["id"]
+    graded = service.wait_graded("alice", [submission_id])[submission_id]
+    assert graded["score"] == graded["final_score"] == 2 and graded["max_score"] == 5
+    assert graded["pending_points"] == 3 and graded["manual_score"] == 0
+    assert graded["manual"] == [{"task": "reflection", "max_score": 3, "answer": answer, "status": "pending",
+                                 "points": None, "comment": ""}]
+    page = service.request("alice", "GET", f"/submissions/{submission_id}")[1]
+    assert "awaiting manual grading" in page and "3 points awaiting manual grading" in page
+    assert "<form" not in page and "&lt;b&gt;linear&lt;/b&gt;" in page
+    rows = list(csv.reader(io.StringIO(service.request("teacher", "GET", "/api/gradebook.csv")[1])))
+    assert {row[0]: row[2:] for row in rows[1:]}["alice"] == ["2", "3", "2"]
+
+    def grade(user: str, task: str, body: object) -> tuple[int, dict]:
+        return service.request(user, "PUT", f"/api/submissions/{submission_id}/manual/{task}",
+                               json.dumps(body).encode(), "application/json")
+
+    assert grade("alice", "reflection", {"points": 3})[0] == 403
+    assert grade("teacher", "reflection", {"points": 3.5})[0] == 400
+    assert grade("teacher", "reflection", {"points": -1})[0] == 400
+    assert grade("teacher", "reflection", {"comment": "no points"})[0] == 400
+    assert "not by hand" in grade("teacher", "double", {"points": 1})[1]["error"]
+    assert grade("teacher", "essay", {"points": 1})[0] == 404
+    status, instructor_page = service.request("teacher", "GET", f"/submissions/{submission_id}")
+    assert status == 200 and "&lt;b&gt;linear&lt;/b&gt;" in instructor_page
+    assert f'action="/submissions/{submission_id}/manual/reflection"' in instructor_page
+    status, given = grade("teacher", "reflection", {"points": 2, "comment": "Why <only> then?"})
+    assert status == 200 and given["points"] == 2 and given["graded_by"] == "teacher"
+    assert grade("teacher", "reflection", {"points": 2.5, "comment": "Why <only> then?"})[0] == 200
+
+    seen = service.request("alice", "GET", f"/api/submissions/{submission_id}")[1]
+    assert seen["final_score"] == 4.5 and seen["manual_score"] == 2.5 and seen["pending_points"] == 0
+    assert seen["manual"][0]["status"] == "graded" and seen["manual"][0]["comment"] == "Why <only> then?"
+    page = service.request("alice", "GET", f"/submissions/{submission_id}")[1]
+    assert "2.5 / 3" in page and "Why &lt;only&gt; then?" in page and "awaiting manual grading" not in page
+    rows = list(csv.reader(io.StringIO(service.request("teacher", "GET", "/api/gradebook.csv")[1])))
+    assert {row[0]: row[2:] for row in rows[1:]}["alice"] == ["4.5", "0", "4.5"]
+
+    assert service.request("teacher", "POST", f"/api/submissions/{submission_id}/regrade", b"")[0] == 202
+    time.sleep(0.5)
+    regraded = service.wait_graded("alice", [submission_id])[submission_id]
+    assert regraded["gradings"] == 2 and regraded["final_score"] == 4.5 and regraded["manual"][0]["points"] == 2.5
+
+    form = f"/submissions/{submission_id}/manual/reflection"
+    body, kind = b"points=3&comment=full+marks", "application/x-www-form-urlencoded"
+    assert service.request("alice", "POST", form, body, kind)[0] == 403
+    status, page = service.request("teacher", "POST", form, body, kind)
+    assert status == 200 and "3 / 3" in page and "full marks" in page  # redirected back to the submission
+    assert service.request("alice", "GET", f"/api/submissions/{submission_id}")[1]["final_score"] == 5

@@ -10,7 +10,7 @@ from pathlib import Path
 from autograder.cli.options import add_sandbox_option, sandboxed
 from autograder.cli.options import course as chosen_course
 from autograder.grading import Grader
-from autograder.result import GradeResult
+from autograder.result import PENDING, GradeResult
 
 
 def add_parser(verbs: argparse._SubParsersAction, name: str) -> None:  # type: ignore[type-arg]
@@ -48,8 +48,9 @@ def printable(text: str) -> str:
 
 
 def render(result: GradeResult, details: bool = False) -> str:
-    """A human-readable report of ``result``."""
-    lines = [f"{result.assignment}: {result.score:g} / {result.max_score:g}  ({result.status})"]
+    """A human-readable report of ``result``; ``details`` adds tracebacks, output and manual answers."""
+    pending = f"; {result.pending_points:g} points {PENDING}" if result.manual else ""
+    lines = [f"{result.assignment}: {result.score:g} / {result.max_score:g}  ({result.status}{pending})"]
     if result.message:
         lines.append(printable(result.message))
     for test in result.tests:
@@ -58,6 +59,11 @@ def render(result: GradeResult, details: bool = False) -> str:
                      + (f" — {printable(test.message)}" if test.message else ""))
         if details and test.detail:
             lines.append("        " + printable(test.detail).replace("\n", "\n        "))
+    for item in result.manual:
+        answer = f"{len(item.answer)} characters of answer" if item.answer else "no answer cell or an empty one"
+        lines.append(f"  HAND  {'-':>4}/{item.max_score:<4g} {item.task} — {PENDING} ({answer})")
+        if details and item.answer:
+            lines.append("        " + printable(item.answer).replace("\n", "\n        "))
     if details and result.output:
         lines += ["--- notebook output ---", printable(result.output)]
     return "\n".join(lines)

@@ -13,7 +13,8 @@ from autograder.course import Assignment, Course, CourseError
 from autograder.service import jobs
 from autograder.service.auth import AuthenticatedHandler
 from autograder.service.intake import Rejected, accept
-from autograder.service.models import Submission
+from autograder.service.manual import Refused, set_grade
+from autograder.service.models import ManualGrade, Submission
 from autograder.service.openapi import SPEC
 from autograder.service.policy import Policy
 from autograder.service.views import assignment_statistics, describe, gradebook, gradebook_csv
@@ -71,9 +72,18 @@ class ApiHandler(AuthenticatedHandler):
             raise web.HTTPError(403, "this submission is not yours")
         return submission
 
+    def grade_by_hand(self, session: Session, submission_id: str, task: str, points: float,
+                      comment: str) -> ManualGrade:
+        """Record the caller's grade of a manual task (the handler has required an instructor)."""
+        submission = self.visible_submission(session, submission_id)
+        try:
+            return set_grade(session, self.course, submission, task, points, comment, self.identity.name)
+        except Refused as refused:
+            raise web.HTTPError(refused.status, refused.message.replace("%", "%%")) from None
+
     def submissions_query(self) -> Select[tuple[Submission]]:
         """The caller's submissions (instructors: everyone's, or ``?student=``), ``?assignment=`` filtered."""
-        query = select(Submission).options(selectinload(Submission.gradings))
+        query = select(Submission).options(selectinload(Submission.gradings), selectinload(Submission.manual_grades))
         if not self.identity.instructor:
             query = query.where(Submission.student == self.identity.name)
         elif student := self.get_query_argument("student", None):
@@ -162,6 +172,34 @@ class RegradeAssignmentHandler(ApiHandler):
         self.send_json({"assignment": assignment_id, "queued": len(submissions)}, status=202)
 
 
+class ManualGradeHandler(ApiHandler):
+    """``PUT /api/submissions/{id}/manual/{task}`` (instructors): ``{"points": 3, "comment": "..."}``.
+
+    Sets the grade of a manual task, or changes it; regrades keep it.
+    """
+
+    @web.authenticated
+    def put(self, submission_id: str, task: str) -> None:
+        self.require_instructor()
+        try:
+            body = json.loads(self.request.body or b"null")
+        except ValueError:
+            raise web.HTTPError(400, "send a JSON object: {\"points\": number, \"comment\": text}") from None
+        points = body.get("points") if isinstance(body, dict) else None
+        comment = body.get("comment", "") if isinstance(body, dict) else ""
+        if not isinstance(points, (int, float)) or isinstance(points, bool) or not isinstance(comment, str):
+            raise web.HTTPError(400, "send a JSON object: {\"points\": number, \"comment\": text}")
+        try:
+            value = float(points)
+        except OverflowError:
+            raise web.HTTPError(400, "the points are far out of range") from None
+        with self.session() as session:
+            grade = self.grade_by_hand(session, submission_id, task, value, comment)
+            self.send_json({"submission": grade.submission_id, "task": grade.task, "points": grade.points,
+                            "comment": grade.comment, "graded_by": grade.graded_by,
+                            "graded_at": grade.graded_at.isoformat()})
+
+
 class AssignmentsHandler(ApiHandler):
     """``GET /api/assignments``: the course's assignments with points and deadlines."""
 
@@ -174,7 +212,8 @@ class AssignmentsHandler(ApiHandler):
                            "gpu": assignment.gpu, "deadline": deadline.due.isoformat() if deadline else None,
                            "late_penalty_per_day": deadline.penalty_per_day if deadline else 0.0,
                            "late_days": deadline.late_days if deadline else 0,
-                           "tasks": [{"name": t.name, "points": t.points} for t in assignment.tasks]})
+                           "tasks": [{"name": t.name, "points": t.points, "manual": t.manual}
+                                     for t in assignment.tasks]})
         self.send_json({"course": self.policy.course_id, "assignments": listed})
 
 

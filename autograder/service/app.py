@@ -63,6 +63,7 @@ def make_app(config: ServiceConfig, notify) -> web.Application:  # type: ignore[
         (r"api/submissions", api.SubmissionsHandler),
         (r"api/submissions/(\d+)", api.SubmissionHandler),
         (r"api/submissions/(\d+)/regrade", api.RegradeSubmissionHandler),
+        (r"api/submissions/(\d+)/manual/([^/]+)", api.ManualGradeHandler),
         (r"api/assignments", api.AssignmentsHandler),
         (r"api/assignments/([^/]+)/regrade", api.RegradeAssignmentHandler),
         (r"api/assignments/([^/]+)/statistics", api.AssignmentStatisticsHandler),
@@ -77,6 +78,7 @@ def make_app(config: ServiceConfig, notify) -> web.Application:  # type: ignore[
         (r"oauth_callback", HubOAuthCallbackHandler),
         (r"", pages.SubmissionsPage),
         (r"submissions/(\d+)", pages.SubmissionPage),
+        (r"submissions/(\d+)/manual/([^/]+)", pages.ManualGradeForm),
         (r"gradebook", pages.GradebookPage),
         (r"assignments/([^/]+)", pages.AssignmentPage),
     ]

@@ -1,8 +1,9 @@
-"""The service's tables: submissions (what arrived) and gradings (each attempt to score one).
+"""The service's tables: submissions (what arrived), gradings (each attempt to score one), manual grades.
 
 A submission is immutable once recorded. Each grading of it is a row that moves
 queued → running → graded | error exactly once; a regrade adds a new row. So one grading never has
-two final scores, and history is kept.
+two final scores, and history is kept. A manual grade belongs to the submission, not to a grading, so
+regrades keep it.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ class Submission(Base):
     late_factor: Mapped[float] = mapped_column(Float, default=1.0)
 
     gradings: Mapped[list[Grading]] = relationship(back_populates="submission", order_by="Grading.id")
+    manual_grades: Mapped[list[ManualGrade]] = relationship(order_by="ManualGrade.task")
 
 
 class Grading(Base):
@@ -89,3 +91,16 @@ class Release(Base):
     assignment: Mapped[str] = mapped_column(String(200), primary_key=True)
     released_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     released_by: Mapped[str] = mapped_column(String(200))
+
+
+class ManualGrade(Base):
+    """An instructor's points and comment for one manual task of one submission (set, then changed at will)."""
+
+    __tablename__ = "manual_grades"
+
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submissions.id"), primary_key=True)
+    task: Mapped[str] = mapped_column(String(200), primary_key=True)
+    points: Mapped[float] = mapped_column(Float)
+    comment: Mapped[str] = mapped_column(Text, default="")
+    graded_by: Mapped[str] = mapped_column(String(200))
+    graded_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -24,14 +24,22 @@ SPEC: dict[str, Any] = {
             "Test": {"type": "object", "properties": {
                 "name": {"type": "string"}, "task": {"type": "string"}, "score": {"type": "number"},
                 "max_score": {"type": "number"}, "passed": {"type": "boolean"}, "message": {"type": "string"}}},
+            "Manual": {"type": "object", "properties": {
+                "task": {"type": "string"}, "max_score": {"type": "number"}, "answer": {"type": "string"},
+                "status": {"enum": ["pending", "graded"]}, "points": {"type": ["number", "null"]},
+                "comment": {"type": "string"}}},
             "Submission": {"type": "object", "properties": {
                 "id": {"type": "integer"}, "student": {"type": "string"}, "assignment": {"type": "string"},
                 "submitted_at": {"type": "string", "format": "date-time"},
                 "status": {"enum": ["queued", "running", "graded", "error"]},
                 "score": {"type": ["number", "null"]}, "max_score": {"type": ["number", "null"]},
-                "late_factor": {"type": "number"}, "final_score": {"type": ["number", "null"]},
+                "manual_score": {"type": "number", "description": "points given by hand so far"},
+                "pending_points": {"type": "number", "description": "points awaiting manual grading"},
+                "late_factor": {"type": "number"},
+                "final_score": {"type": ["number", "null"], "description": "(score + manual_score) * late_factor"},
                 "message": {"type": "string"},
-                "tests": {"type": "array", "items": {"$ref": "#/components/schemas/Test"}}}},
+                "tests": {"type": "array", "items": {"$ref": "#/components/schemas/Test"}},
+                "manual": {"type": "array", "items": {"$ref": "#/components/schemas/Manual"}}}},
         },
     },
     "security": [{"token": []}],
@@ -59,6 +67,13 @@ SPEC: dict[str, Any] = {
         "/api/submissions/{id}/regrade": {"post": {
             "summary": "Grade a submission again (instructors)", "parameters": _ID,
             "responses": {"202": _json("queued"), "403": _ERROR, "404": _ERROR}}},
+        "/api/submissions/{id}/manual/{task}": {"put": {
+            "summary": "Set or change the grade of a manual task (instructors); regrades keep it",
+            "parameters": [*_ID, {"name": "task", "in": "path", "required": True, "schema": {"type": "string"}}],
+            "requestBody": {"content": {"application/json": {"schema": {
+                "type": "object", "required": ["points"],
+                "properties": {"points": {"type": "number", "minimum": 0}, "comment": {"type": "string"}}}}}},
+            "responses": {"200": _json("the grade"), "400": _ERROR, "403": _ERROR, "404": _ERROR}}},
         "/api/assignments": {"get": {"summary": "The assignments with points and deadlines",
                                      "responses": {"200": _json("assignments")}}},
         "/api/assignments/{id}/regrade": {"post": {

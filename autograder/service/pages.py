@@ -1,10 +1,10 @@
-"""Server-rendered pages: a student's submissions and feedback; the instructor's gradebook and charts."""
+"""Server-rendered pages: a student's submissions and feedback; the instructor's gradebook, charts, manual grading."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from tornado import web
+from tornado import escape, web
 
 from autograder.service.api import ApiHandler
 from autograder.service.charts import bar_chart
@@ -24,7 +24,8 @@ class PageHandler(ApiHandler):
     def write_error(self, status_code: int, **kwargs: Any) -> None:
         error = kwargs.get("exc_info", (None, None, None))[1]
         message = error.log_message if isinstance(error, web.HTTPError) and error.log_message else self._reason
-        self.finish(f"<!doctype html><title>{status_code}</title><h1>{status_code}</h1><p>{message}</p>")
+        self.finish(f"<!doctype html><title>{status_code}</title><h1>{status_code}</h1>"
+                    f"<p>{escape.xhtml_escape(message)}</p>")
 
 
 class SubmissionsPage(PageHandler):
@@ -46,6 +47,21 @@ class SubmissionPage(PageHandler):
         with self.session() as session:
             submission = self.visible_submission(session, submission_id)
             self.render_page("submission.html", s=describe(submission, self.policy, self.identity.instructor))
+
+
+class ManualGradeForm(PageHandler):
+    """``POST /submissions/{id}/manual/{task}`` (instructors): the grading form of the submission page."""
+
+    @web.authenticated
+    def post(self, submission_id: str, task: str) -> None:
+        self.require_instructor()
+        try:
+            points = float(self.get_body_argument("points", ""))
+        except ValueError:
+            raise web.HTTPError(400, "the points must be a number") from None
+        with self.session() as session:
+            self.grade_by_hand(session, submission_id, task, points, self.get_body_argument("comment", ""))
+        self.redirect(f"{self.settings['prefix']}submissions/{submission_id}", status=303)
 
 
 class GradebookPage(PageHandler):
