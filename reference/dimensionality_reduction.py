@@ -1,10 +1,11 @@
 """Reference solution of assignment 12-dimensionality-reduction (Chapter 10).
 
-Six tasks: principal component analysis by the SVD of the centred data, the explained variance
+Eight tasks: principal component analysis by the SVD of the centred data, the explained variance
 ratios and the number of modes for a given energy (proper orthogonal decomposition), reconstruction
-from a truncated PCA basis, k-nearest-neighbour classification with stated tie rules, k-means by
-Lloyd's algorithm from given initial centres, and the conditional affinities of t-SNE with the
-bandwidth of every point found by bisection on the perplexity.
+from a truncated PCA basis, generating new shapes (NACA airfoils) from a PCA model,
+k-nearest-neighbour classification with stated tie rules, k-means by Lloyd's algorithm from given
+initial centres, the conditional affinities of t-SNE with the bandwidth of every point found by
+bisection on the perplexity, and the t-SNE cost KL(P || Q) of an embedding with its gradient.
 
 Every task function is self-contained apart from ``import numpy as np`` (the notebook's first code
 cell), because ``autograder solution`` pastes each function's source into the student notebook.
@@ -143,6 +144,53 @@ def pca_reconstruct(X, mean, components):
     if X.ndim != 2 or mean.shape != (X.shape[1],) or R.ndim != 2 or R.shape[0] != X.shape[1]:
         raise ValueError("expected X (N, F), mean (F,) and components (F, k)")
     return mean + ((X - mean) @ R) @ R.T
+
+
+def generate_shapes(mean, components, variances, coefficients):
+    """Generate shapes from a PCA model, with coefficients in units of standard deviations.
+
+    A PCA model (mean mu, orthonormal principal directions r_1, ..., r_k as the columns of R, and
+    variances lambda_1, ..., lambda_k) generates the shape
+
+        x = mu + sum_i c_i sqrt(lambda_i) r_i = mu + R diag(sqrt(lambda)) c
+
+    from k coefficients c_i measured in standard deviations of their component: c_i = 2 means two
+    standard deviations along r_i, c = 0 gives the mean shape. With c drawn from the standard
+    normal distribution N(0, I), the shapes x are distributed as N(mu, R diag(lambda) R^T), the
+    covariance of the model. For each row of ``coefficients`` one shape is generated.
+
+    Parameters
+    ----------
+    mean : array_like, shape (F,)
+        The mean shape mu.
+    components : array_like, shape (F, k)
+        The principal directions as orthonormal columns (as returned by ``pca_svd``).
+    variances : array_like, shape (k,)
+        The variances lambda_i >= 0 of the components (as returned by ``pca_svd``).
+    coefficients : array_like, shape (M, k) or (k,)
+        The coefficients c, one set per row, in standard deviations.
+
+    Returns
+    -------
+    numpy.ndarray of float, shape (M, F) -- or shape (F,) if ``coefficients`` has shape (k,).
+        The generated shapes, one per row.
+
+    Raises
+    ------
+    ValueError
+        If the shapes of the arguments are inconsistent, or a variance is negative.
+    """
+    mean = np.asarray(mean, dtype=float)
+    R = np.asarray(components, dtype=float)
+    variances = np.asarray(variances, dtype=float)
+    c = np.asarray(coefficients, dtype=float)
+    if mean.ndim != 1 or R.ndim != 2 or R.shape[0] != mean.size or variances.shape != (R.shape[1],):
+        raise ValueError("expected mean (F,), components (F, k) and variances (k,)")
+    if c.ndim not in (1, 2) or c.shape[-1] != R.shape[1]:
+        raise ValueError("coefficients must have shape (M, k) or (k,)")
+    if np.any(variances < 0.0):
+        raise ValueError("variances must not be negative")
+    return mean + (c * np.sqrt(variances)) @ R.T
 
 
 def knn_predict(X_train, y_train, X_query, k):
@@ -348,3 +396,60 @@ def tsne_affinities(X, perplexity, tol=1e-8):
         P[i, others] = p
         sigmas[i] = np.sqrt(0.5 / beta)
     return P, sigmas
+
+
+def tsne_kl(P_cond, Y):
+    """The t-SNE cost KL(P || Q) of an embedding ``Y`` and its gradient with respect to ``Y``.
+
+    From the conditional affinities P_cond[i, j] = P_{j|i} of the data (zero diagonal, every row
+    summing to 1, as returned by ``tsne_affinities``) form the symmetric joint affinities
+
+        p_ij = (P_{j|i} + P_{i|j}) / (2 N),   p_ii = 0   (they sum to 1 over all i, j).
+
+    The map points y_i (the rows of Y) have the Student-t joint affinities
+
+        q_ij = (1 + ||y_i - y_j||^2)^(-1) / sum_{k != l} (1 + ||y_k - y_l||^2)^(-1),   q_ii = 0,
+
+    normalised over all ordered pairs k != l (not row by row). The cost is
+
+        KL(P || Q) = sum_{i != j} p_ij ln(p_ij / q_ij)
+
+    with the natural logarithm (in nats); terms with p_ij = 0 count as 0. Its gradient is
+
+        dKL/dy_i = 4 sum_j (p_ij - q_ij) (y_i - y_j) / (1 + ||y_i - y_j||^2).
+
+    Parameters
+    ----------
+    P_cond : array_like, shape (N, N)
+        The conditional affinities P_{j|i} in row i, N >= 2.
+    Y : array_like, shape (N, d)
+        The map points, one per row (d = 2 for a plot).
+
+    Returns
+    -------
+    (kl, grad)
+        kl : float -- KL(P || Q) >= 0.
+        grad : numpy.ndarray of float, shape (N, d) -- row i is dKL/dy_i.
+
+    Raises
+    ------
+    ValueError
+        If Y is not a 2-D array with N >= 2 rows, or P_cond does not have the shape (N, N).
+    """
+    P_cond = np.asarray(P_cond, dtype=float)
+    Y = np.asarray(Y, dtype=float)
+    if Y.ndim != 2 or Y.shape[0] < 2:
+        raise ValueError("Y must be a 2-D array with at least two rows")
+    n = Y.shape[0]
+    if P_cond.shape != (n, n):
+        raise ValueError("P_cond must have the shape (N, N), N = len(Y)")
+    P = (P_cond + P_cond.T) / (2.0 * n)
+    np.fill_diagonal(P, 0.0)
+    differences = Y[:, np.newaxis, :] - Y[np.newaxis, :, :]          # y_i - y_j, shape (N, N, d)
+    kernel = 1.0 / (1.0 + np.sum(differences ** 2, axis=2))
+    np.fill_diagonal(kernel, 0.0)
+    Q = kernel / kernel.sum()
+    positive = P > 0.0
+    kl = float(np.sum(P[positive] * np.log(P[positive] / Q[positive])))
+    grad = 4.0 * np.einsum("ij,ijk->ik", (P - Q) * kernel, differences)
+    return kl, grad

@@ -110,6 +110,33 @@ def pca_reconstruct__no_mean(X, mean, components):
     return X @ R @ R.T
 
 
+# --- generate_shapes ----------------------------------------------------------------------------
+
+@mutant("scales the coefficients by the variances lambda_i instead of the standard deviations")
+def generate_shapes__variances_not_std(mean, components, variances, coefficients):
+    mean, R, lam, c = (np.asarray(v, dtype=float) for v in (mean, components, variances, coefficients))
+    if R.shape != (mean.size, lam.size) or c.shape[-1] != lam.size or np.any(lam < 0):
+        raise ValueError("bad input")
+    return mean + (c * lam) @ R.T
+
+
+@mutant("divides by the standard deviations, as when encoding, instead of multiplying")
+def generate_shapes__divides_by_std(mean, components, variances, coefficients):
+    mean, R, lam, c = (np.asarray(v, dtype=float) for v in (mean, components, variances, coefficients))
+    if R.shape != (mean.size, lam.size) or c.shape[-1] != lam.size or np.any(lam < 0):
+        raise ValueError("bad input")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return mean + (c / np.sqrt(lam)) @ R.T
+
+
+@mutant("forgets to add the mean shape: returns R diag(sqrt(lambda)) c")
+def generate_shapes__no_mean(mean, components, variances, coefficients):
+    mean, R, lam, c = (np.asarray(v, dtype=float) for v in (mean, components, variances, coefficients))
+    if R.shape != (mean.size, lam.size) or c.shape[-1] != lam.size or np.any(lam < 0):
+        raise ValueError("bad input")
+    return (c * np.sqrt(lam)) @ R.T
+
+
 # --- knn_predict --------------------------------------------------------------------------------
 
 @mutant("breaks vote ties towards the smallest label (scikit-learn's rule), not the nearest member")
@@ -269,6 +296,7 @@ def tsne_affinities__entropy_in_nats(X, perplexity, tol=1e-8):
         sigmas[i] = sigma
     return P, sigmas
 
+
 @mutant("keeps j = i in the normalising sum (exp(0) = 1), then zeroes the diagonal")
 def tsne_affinities__self_term(X, perplexity, tol=1e-8):
     X = np.asarray(X, dtype=float)
@@ -304,6 +332,7 @@ def tsne_affinities__self_term(X, perplexity, tol=1e-8):
         sigmas[i] = sigma
     return P, sigmas
 
+
 @mutant("uses exp(-d^2 / sigma^2), missing the factor 2: sigma is off by sqrt(2)")
 def tsne_affinities__sigma_squared_not_doubled(X, perplexity, tol=1e-8):
     X = np.asarray(X, dtype=float)
@@ -338,3 +367,51 @@ def tsne_affinities__sigma_squared_not_doubled(X, perplexity, tol=1e-8):
         P[i] = row
         sigmas[i] = sigma
     return P, sigmas
+
+
+# --- tsne_kl ------------------------------------------------------------------------------------
+
+@mutant("does not symmetrise: uses p_ij = P_{j|i} / N instead of (P_{j|i} + P_{i|j}) / 2N")
+def tsne_kl__no_symmetrisation(P_cond, Y):
+    P_cond, Y = np.asarray(P_cond, dtype=float), np.asarray(Y, dtype=float)
+    n = len(Y)
+    if Y.ndim != 2 or P_cond.shape != (n, n):
+        raise ValueError("bad input")
+    P = P_cond / n
+    D = Y[:, None, :] - Y[None, :, :]
+    W = 1.0 / (1.0 + np.sum(D ** 2, axis=2))
+    np.fill_diagonal(W, 0.0)
+    Q = W / W.sum()
+    mask = P > 0
+    return float(np.sum(P[mask] * np.log(P[mask] / Q[mask]))), 4.0 * np.einsum("ij,ijk->ik", (P - Q) * W, D)
+
+
+@mutant("normalises q over all pairs including k = l (each adds 1 to the sum)")
+def tsne_kl__self_pairs_in_normaliser(P_cond, Y):
+    P_cond, Y = np.asarray(P_cond, dtype=float), np.asarray(Y, dtype=float)
+    n = len(Y)
+    if Y.ndim != 2 or P_cond.shape != (n, n):
+        raise ValueError("bad input")
+    P = (P_cond + P_cond.T) / (2.0 * n)
+    D = Y[:, None, :] - Y[None, :, :]
+    W = 1.0 / (1.0 + np.sum(D ** 2, axis=2))
+    Q = W / W.sum()
+    np.fill_diagonal(W, 0.0)
+    np.fill_diagonal(Q, 0.0)
+    mask = P > 0
+    return float(np.sum(P[mask] * np.log(P[mask] / Q[mask]))), 4.0 * np.einsum("ij,ijk->ik", (P - Q) * W, D)
+
+
+@mutant("leaves the Student-t factor (1 + ||y_i - y_j||^2)^-1 out of the gradient")
+def tsne_kl__gradient_without_kernel(P_cond, Y):
+    P_cond, Y = np.asarray(P_cond, dtype=float), np.asarray(Y, dtype=float)
+    n = len(Y)
+    if Y.ndim != 2 or P_cond.shape != (n, n):
+        raise ValueError("bad input")
+    P = (P_cond + P_cond.T) / (2.0 * n)
+    D = Y[:, None, :] - Y[None, :, :]
+    W = 1.0 / (1.0 + np.sum(D ** 2, axis=2))
+    np.fill_diagonal(W, 0.0)
+    Q = W / W.sum()
+    mask = P > 0
+    return float(np.sum(P[mask] * np.log(P[mask] / Q[mask]))), 4.0 * np.einsum("ij,ijk->ik", P - Q, D)

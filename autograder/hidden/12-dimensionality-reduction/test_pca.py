@@ -81,6 +81,13 @@ def test_pca_svd_finds_the_mode_shapes_of_a_vibrating_beam(student, rng):
                  what="pca_svd of beam snapshots: the components (the mode shapes, up to sign)")
     assert_close(Z, (X - sag) @ C, rtol=0.0, atol=1e-8,
                  what="pca_svd of beam snapshots: the scores Z = (X - mean) @ components")
+    # the symmetric eigendecomposition of the covariance matrix: C r_i = lambda_i r_i, and the
+    # variances are its largest eigenvalues (eigh sorts them in ascending order)
+    covariance = (X - sag).T @ (X - sag) / n
+    assert_close(covariance @ C, C * v, rtol=0.0, atol=1e-9 * variances[0],
+                 what="pca_svd of beam snapshots: covariance @ components = components * variances")
+    assert_close(v, np.linalg.eigh(covariance)[0][::-1][:3], rtol=1e-8, atol=0.0,
+                 what="pca_svd of beam snapshots: the variances (the largest eigenvalues of the covariance)")
 
 
 @graded("pca_svd", points=1)
@@ -148,13 +155,17 @@ def test_pca_reconstruct_matches_reference(student, reference, rng):
 def test_pca_reconstruct_error_obeys_eckart_young(student, reference, rng):
     n, f = int(rng.integers(20, 40)), 5
     X = _data(rng, n, f)
-    s = np.linalg.svd(X - X.mean(axis=0), compute_uv=False)
+    U, s, Vt = np.linalg.svd(X - X.mean(axis=0), full_matrices=False)
     for k in range(1, f + 1):
         _, R, _, mean = reference.pca_svd(X, k)
         X_tilde = np.asarray(student.pca_reconstruct(X, mean, R), dtype=float)
         assert X_tilde.shape == X.shape, "pca_reconstruct returns an array of the wrong shape"
         assert_close(np.sum((X - X_tilde) ** 2), np.sum(s[k:] ** 2), rtol=1e-6, atol=1e-9 * s[0] ** 2,
                      what=f"the squared reconstruction error with {k} components (Eckart-Young)")
+        # X_tilde - mean is the truncated SVD U_k S_k V_k^T of the centred data (rank k)
+        truncated = (U[:, :k] * s[:k]) @ Vt[:k]
+        assert_close(X_tilde - mean, truncated, rtol=0.0, atol=1e-8 * s[0],
+                     what=f"pca_reconstruct with {k} components minus the mean (the truncated SVD)")
         assert_close(student.pca_reconstruct(X_tilde, mean, R), X_tilde, rtol=1e-9, atol=1e-9,
                      what="reconstructing a reconstruction (a projection must not change it)")
     assert_raises("ValueError", student.pca_reconstruct, X, np.zeros(f + 1), R)

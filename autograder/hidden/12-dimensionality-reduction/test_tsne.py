@@ -1,4 +1,4 @@
-"""Hidden tests of tsne_affinities: the reference, the perplexity of every row, units, a 3-point case."""
+"""Hidden tests of tsne_affinities and tsne_kl: the reference, perplexities, units, KL and its gradient."""
 
 import numpy as np
 
@@ -19,7 +19,7 @@ def _unpack(result, n, what):
     return P, sigmas
 
 
-@graded("tsne_affinities", points=2)
+@graded("tsne_affinities", points=1)
 def test_tsne_affinities_match_reference(student, reference, rng):
     for _ in range(2):
         X = _clustered_points(rng)
@@ -74,3 +74,75 @@ def test_tsne_affinities_of_three_points_and_invalid_perplexities(student, rng):
     for bad in (1.0, 0.5, len(X) - 1.0, float(len(X))):
         assert_raises("ValueError", student.tsne_affinities, X, bad)
     assert_raises("ValueError", student.tsne_affinities, X[:, 0], 5.0)
+
+
+def _random_conditional(rng, n):
+    """Row-stochastic, non-symmetric, zero diagonal, with some exact zeros."""
+    P = rng.uniform(0.0, 1.0, size=(n, n)) ** 3
+    P[rng.random((n, n)) < 0.2] = 0.0
+    np.fill_diagonal(P, 0.0)
+    P[:, 0] += np.arange(n) > 0            # no empty row
+    return P / P.sum(axis=1, keepdims=True)
+
+
+def _unpack_kl(result, n, d, what):
+    assert isinstance(result, (tuple, list)) and len(result) == 2, f"{what}: expected a pair (kl, grad)"
+    kl, grad = result
+    grad = np.asarray(grad, dtype=float)
+    assert np.ndim(kl) == 0, f"{what}: kl should be a number"
+    assert grad.shape == (n, d), f"{what}: grad should have shape {(n, d)}, got {grad.shape}"
+    return float(kl), grad
+
+
+@graded("tsne_kl", points=2)
+def test_tsne_kl_matches_reference(student, reference, rng):
+    X = _clustered_points(rng)
+    cases = [("affinities of clustered points, 2-D map", reference.tsne_affinities(X, 6.0)[0], 2),
+             ("random conditional affinities, 3-D map", _random_conditional(rng, int(rng.integers(8, 16))), 3)]
+    for what, P, d in cases:
+        n = len(P)
+        Y = rng.normal(scale=rng.uniform(0.5, 5.0), size=(n, d))
+        kl_ref, grad_ref = reference.tsne_kl(P, Y)
+        kl, grad = _unpack_kl(student.tsne_kl(P, Y), n, d, f"tsne_kl on {what}")
+        assert_close(kl, kl_ref, rtol=1e-8, atol=1e-12, what=f"tsne_kl on {what}: KL(P || Q)")
+        assert_close(grad, grad_ref, rtol=1e-7, atol=1e-10 * np.abs(grad_ref).max(),
+                     what=f"tsne_kl on {what}: the gradient")
+    assert_raises("ValueError", student.tsne_kl, P[:-1, :-1], Y)
+    assert_raises("ValueError", student.tsne_kl, P, Y[:, 0])
+
+
+@graded("tsne_kl", points=1)
+def test_tsne_kl_gradient_invariances_and_a_perfect_map(student, rng):
+    n, d = int(rng.integers(6, 10)), 2
+    P = _random_conditional(rng, n)
+    Y = rng.normal(scale=2.0, size=(n, d))
+    kl, grad = _unpack_kl(student.tsne_kl(P, Y), n, d, "tsne_kl")
+    assert kl > 0.0, "tsne_kl: KL(P || Q) must be positive when Q differs from P"
+    # central differences of the student's own KL
+    h = 1e-6
+    numeric = np.zeros_like(Y)
+    for i in range(n):
+        for a in range(d):
+            step = np.zeros_like(Y)
+            step[i, a] = h
+            numeric[i, a] = (float(student.tsne_kl(P, Y + step)[0]) - float(student.tsne_kl(P, Y - step)[0])) / (2 * h)
+    assert_close(grad, numeric, rtol=1e-4, atol=1e-6 * np.abs(numeric).max(),
+                 what="tsne_kl: the gradient against central differences of KL")
+    # a rigid motion of the map changes nothing but turns the gradient with it
+    angle = rng.uniform(0.0, 2 * np.pi)
+    rotation = np.array([[np.cos(angle), -np.sin(angle)], [np.sin(angle), np.cos(angle)]])
+    kl_moved, grad_moved = _unpack_kl(student.tsne_kl(P, Y @ rotation.T + rng.normal(size=d)), n, d, "tsne_kl")
+    assert_close(kl_moved, kl, rtol=1e-9, atol=1e-12, what="tsne_kl of a rotated and shifted map: KL")
+    assert_close(grad_moved, grad @ rotation.T, rtol=1e-7, atol=1e-10 * np.abs(grad).max(),
+                 what="tsne_kl of a rotated and shifted map: the gradient")
+    # the vertices of a regular polygon: all rows of Q are alike, so P_cond = N Q is row-stochastic
+    # and its joint affinities are Q itself: KL = 0 and the gradient vanishes
+    m = int(rng.integers(5, 9))
+    phi = 2 * np.pi * np.arange(m) / m + rng.uniform(0.0, 2 * np.pi)
+    polygon = rng.uniform(0.3, 3.0) * np.column_stack([np.cos(phi), np.sin(phi)])
+    kernel = 1.0 / (1.0 + np.sum((polygon[:, None, :] - polygon[None, :, :]) ** 2, axis=2))
+    np.fill_diagonal(kernel, 0.0)
+    kl, grad = _unpack_kl(student.tsne_kl(m * kernel / kernel.sum(), polygon), m, 2, "tsne_kl")
+    assert_close(kl, 0.0, rtol=0.0, atol=1e-12, what="tsne_kl of a map that matches P exactly: KL")
+    assert_close(grad, np.zeros((m, 2)), rtol=0.0, atol=1e-12,
+                 what="tsne_kl of a map that matches P exactly: the gradient")
