@@ -1,15 +1,21 @@
 """Reference solution of assignment 16-the-right-problem (the lecture "Solving the right problem").
 
-Seven tasks: the dimensionless groups of a problem from its dimension matrix (Buckingham pi), a power
-law fitted as a linear model in logarithms, the exact period of a pendulum as a closed-form baseline,
-a train/test split by specimen (no leakage between repeated measurements), the serendipity (lift)
-score of co-occurring items, the billboard lottery probability, and the recovery of a guessable seed.
+Seven autograded tasks: the dimensionless groups of a problem from its dimension matrix (Buckingham
+pi), a power law fitted as a linear model in logarithms, a train/test split by specimen (no leakage
+between repeated measurements), the serendipity (lift) score of co-occurring items, the billboard
+lottery probability and its best number of letters, and the cheapest diet (or material mix) as a
+linear program with its shadow prices. The eighth task, a written reflection, is graded by hand and
+has no reference.
 
-Every task function is self-contained apart from ``import numpy as np`` (the notebook's first code
-cell), because ``autograder solution`` pastes each function's source into the student notebook.
+Every task function is self-contained apart from the imports of the notebook's first code cell
+(``import math``, ``import numpy as np``, ``from scipy.optimize import linprog``), because
+``autograder solution`` pastes each function's source into the student notebook.
 """
 
+import math
+
 import numpy as np
+from scipy.optimize import linprog
 
 
 def pi_groups(D):
@@ -102,51 +108,6 @@ def fit_power_law(X, y):
     A = np.column_stack([np.ones(m), np.log(X)])
     coefficients, *_ = np.linalg.lstsq(A, np.log(y), rcond=None)
     return float(np.exp(coefficients[0])), coefficients[1:]
-
-
-def pendulum_period(L, theta0, g=9.81):
-    """Exact period of an undamped simple pendulum released from rest at the angle theta0.
-
-    T = 2 pi sqrt(L / g) / AGM(1, cos(theta0 / 2)), where AGM is the arithmetic-geometric mean:
-    a_0 = 1, b_0 = cos(theta0 / 2), a_{k+1} = (a_k + b_k) / 2, b_{k+1} = sqrt(a_k b_k), iterated
-    until a_k and b_k agree to machine precision. (Equivalently T = 4 sqrt(L/g) K(sin(theta0/2)) with
-    the complete elliptic integral of the first kind K.) The result must be accurate to a relative
-    error of 1e-10; the small-angle formula 2 pi sqrt(L/g) is the limit theta0 -> 0.
-
-    Parameters
-    ----------
-    L : float or array_like
-        Length of the pendulum in m, L > 0.
-    theta0 : float or array_like
-        Release angle (amplitude) in radians, |theta0| < pi; the sign does not matter. L and theta0
-        are broadcast against each other.
-    g : float, optional
-        Gravitational acceleration in m/s^2, g > 0.
-
-    Returns
-    -------
-    float or numpy.ndarray of float
-        The period in s, with the broadcast shape of L and theta0 (a float when both are scalars).
-
-    Raises
-    ------
-    ValueError
-        If any L <= 0, g <= 0 or |theta0| >= pi.
-    """
-    L = np.asarray(L, dtype=float)
-    theta0 = np.asarray(theta0, dtype=float)
-    if np.any(L <= 0) or not g > 0:
-        raise ValueError("L and g must be positive")
-    if np.any(np.abs(theta0) >= np.pi):
-        raise ValueError("the amplitude must satisfy |theta0| < pi")
-    a = np.ones_like(theta0)
-    b = np.cos(theta0 / 2.0)
-    for _ in range(100):
-        a, b = 0.5 * (a + b), np.sqrt(a * b)
-        if np.all(np.abs(a - b) <= 1e-15 * a):
-            break
-    period = 2.0 * np.pi * np.sqrt(L / g) / a
-    return float(period) if period.ndim == 0 else period
 
 
 def group_split(groups, n_test_groups, seed=0):
@@ -281,45 +242,100 @@ def p_picked_once(s, t, c=3):
     return float(p) if p.ndim == 0 else p
 
 
-def recover_seed(observed, n_candidates, low=50.0, high=150.0, decimals=1):
-    """All seeds that could have produced the observed start of a "random" sequence.
+def optimal_letters(t, c=3):
+    """The number of your letters s (0 <= s <= t) that maximises p_picked_once(s, t, c).
 
-    The hidden sequence (say, the stress amplitudes of a fatigue load spectrum, in MPa) was generated
-    with one call ``np.random.default_rng(seed).uniform(low, high, size=n)`` for a secret integer
-    ``seed`` in ``range(n_candidates)``. You see its first k values, rounded to ``decimals`` decimals
-    (``observed``). A candidate seed is consistent when its first k draws, rounded the same way,
-    equal the observations: ``np.allclose(np.round(draws, decimals), observed, rtol=0, atol=1e-9)``.
-    (The first k values of a draw of size n equal a draw of size k from the same seed.)
+    t is the total number of letters *including yours*. Search all s = 0, 1, ..., t (brute force; t is
+    at most 10**5, so this is fast). The probability is proportional to the integer
+
+        f(s) = s * C(t - s, c - 1)        (math.comb(t - s, c - 1)),
+
+    so compare f exactly (Python or int64 integers) or the probabilities in float64 (their neighbours
+    differ far more than rounding errors, except at exact ties). Ties occur: for c = 3 and t = 3k + 2,
+    s = k and s = k + 1 are equally good; then either is accepted. For c = 3 the answer is the floor or
+    the ceiling of the closed-form maximiser s* = (2t - 1 - sqrt(t**2 - t + 1)) / 3 (the *minus* root
+    of f'(s) = 0; the plus root lies in (t - 1, t) and is a minimum).
 
     Parameters
     ----------
-    observed : array_like, shape (k,)
-        The observed start of the sequence, k >= 1.
-    n_candidates : int
-        The seed is one of 0, 1, ..., n_candidates - 1.
-    low, high : float, optional
-        Bounds of the uniform distribution.
-    decimals : int, optional
-        Number of decimals the observations were rounded to.
+    t : int
+        Total number of letters, c <= t <= 10**5.
+    c : int, optional
+        Number of winners drawn, c >= 1.
 
     Returns
     -------
-    list of int
-        Every consistent seed, in increasing order (empty if there is none).
+    int
+        A number of letters s with the largest probability of being picked exactly once.
 
     Raises
     ------
     ValueError
-        If ``observed`` is not a non-empty 1-D array or n_candidates < 1.
+        If c < 1 or t < c.
     """
-    observed = np.asarray(observed, dtype=float)
-    if observed.ndim != 1 or observed.size == 0:
-        raise ValueError("observed must be a non-empty 1-D array")
-    if n_candidates < 1:
-        raise ValueError("there must be at least one candidate seed")
-    matches = []
-    for seed in range(n_candidates):
-        draws = np.random.default_rng(seed).uniform(low, high, size=observed.size)
-        if np.allclose(np.round(draws, decimals), observed, rtol=0, atol=1e-9):
-            matches.append(seed)
-    return matches
+    if c < 1 or t < c:
+        raise ValueError("need 1 <= c <= t")
+    weights = [s * math.comb(t - s, c - 1) for s in range(t + 1)]
+    return weights.index(max(weights))
+
+
+def cheapest_diet(costs, nutrients, requirements, upper=None):
+    """The cheapest diet (or material mix) that meets minimum requirements: a linear program.
+
+    Choose amounts x_j >= 0 of n foods so as to
+
+        minimise    costs @ x
+        subject to  nutrients @ x >= requirements      (m requirements, one per nutrient)
+                    x <= upper                          (only if upper is given)
+
+    with ``scipy.optimize.linprog`` (its default method, HiGHS, or "highs-ds" / "highs-ipm").
+    linprog only accepts "<=" rows, ``A_ub @ x <= b_ub``: multiply the requirements by -1. Its default
+    bounds are already x >= 0.
+
+    Also return the **shadow prices** y_i = d(minimum cost) / d(requirements[i]) >= 0: what one more
+    unit of nutrient i would add to the cost of the cheapest diet (0 for a requirement that is
+    over-fulfilled). linprog reports ``res.ineqlin.marginals``, the derivatives of the minimum with
+    respect to b_ub; mind the sign, since b_ub = -requirements.
+
+    Parameters
+    ----------
+    costs : array_like, shape (n,)
+        Cost of one unit of each food.
+    nutrients : array_like, shape (m, n)
+        nutrients[i, j] is the amount of nutrient i in one unit of food j.
+    requirements : array_like, shape (m,)
+        Minimum amount of every nutrient.
+    upper : None or array_like, shape (n,), optional
+        Maximum amount of every food (np.inf: no limit); None means no upper limits at all.
+
+    Returns
+    -------
+    (numpy.ndarray of float with shape (n,), float, numpy.ndarray of float with shape (m,))
+        ``(x, cost, prices)``: the optimal amounts, the minimum cost ``costs @ x`` and the shadow
+        prices of the m requirements.
+
+    Raises
+    ------
+    ValueError
+        If the shapes do not fit together (costs 1-D with n entries, nutrients (m, n), requirements
+        (m,), upper (n,)), or if linprog finds no optimum (``res.status != 0``), for example because
+        no diet meets the requirements within the upper limits.
+    """
+    costs = np.asarray(costs, dtype=float)
+    nutrients = np.asarray(nutrients, dtype=float)
+    requirements = np.asarray(requirements, dtype=float)
+    if costs.ndim != 1 or nutrients.ndim != 2 or nutrients.shape[1] != costs.size:
+        raise ValueError("costs must have shape (n,) and nutrients shape (m, n)")
+    if requirements.shape != (nutrients.shape[0],):
+        raise ValueError("requirements must have shape (m,)")
+    if upper is None:
+        bounds = (0, None)
+    else:
+        upper = np.asarray(upper, dtype=float)
+        if upper.shape != costs.shape:
+            raise ValueError("upper must have shape (n,)")
+        bounds = [(0, None if np.isinf(u) else u) for u in upper]
+    res = linprog(costs, A_ub=-nutrients, b_ub=-requirements, bounds=bounds, method="highs")
+    if res.status != 0:
+        raise ValueError(f"no optimal diet: {res.message}")
+    return res.x, float(res.fun), -res.ineqlin.marginals

@@ -1,6 +1,9 @@
 """Plausible wrong implementations of the tasks of 16-the-right-problem; each must lose points."""
 
+import math
+
 import numpy as np
+from scipy.optimize import linprog
 
 from autograder.mutants import mutant
 
@@ -87,41 +90,6 @@ def fit_power_law__exponential(X, y):
     A = np.column_stack([np.ones(len(y)), X])
     coef = np.linalg.lstsq(A, np.log(y), rcond=None)[0]
     return float(np.exp(coef[0])), coef[1:]
-
-
-# --- pendulum_period ------------------------------------------------------------------------------
-
-@mutant("small-angle formula 2 pi sqrt(L/g) for every amplitude")
-def pendulum_period__small_angle(L, theta0, g=9.81):
-    L = np.asarray(L, dtype=float)
-    theta0 = np.asarray(theta0, dtype=float)
-    if np.any(L <= 0) or not g > 0 or np.any(np.abs(theta0) >= np.pi):
-        raise ValueError("bad arguments")
-    T = 2 * np.pi * np.sqrt(L / g) * np.ones_like(theta0)
-    return float(T) if T.ndim == 0 else T
-
-
-@mutant("AGM(1, cos theta0) instead of AGM(1, cos(theta0 / 2))")
-def pendulum_period__full_angle(L, theta0, g=9.81):
-    L = np.asarray(L, dtype=float)
-    theta0 = np.asarray(theta0, dtype=float)
-    if np.any(L <= 0) or not g > 0 or np.any(np.abs(theta0) >= np.pi):
-        raise ValueError("bad arguments")
-    a, b = np.ones_like(theta0), np.abs(np.cos(theta0))
-    for _ in range(60):
-        a, b = (a + b) / 2, np.sqrt(a * b)
-    T = 2 * np.pi * np.sqrt(L / g) / a
-    return float(T) if T.ndim == 0 else T
-
-
-@mutant("truncated series 1 + theta^2/16 + 11 theta^4/3072")
-def pendulum_period__series(L, theta0, g=9.81):
-    L = np.asarray(L, dtype=float)
-    theta0 = np.asarray(theta0, dtype=float)
-    if np.any(L <= 0) or not g > 0 or np.any(np.abs(theta0) >= np.pi):
-        raise ValueError("bad arguments")
-    T = 2 * np.pi * np.sqrt(L / g) * (1 + theta0**2 / 16 + 11 * theta0**4 / 3072)
-    return float(T) if T.ndim == 0 else T
 
 
 # --- group_split ----------------------------------------------------------------------------------
@@ -239,43 +207,90 @@ def p_picked_once__missing_c(s, t, c=3):
     return float(p) if p.ndim == 0 else p
 
 
-# --- recover_seed ---------------------------------------------------------------------------------
+# --- optimal_letters ------------------------------------------------------------------------------
 
-@mutant("uses the legacy generator np.random.seed(s); np.random.uniform(...)")
-def recover_seed__legacy_generator(observed, n_candidates, low=50.0, high=150.0, decimals=1):
-    observed = np.asarray(observed, dtype=float)
-    if observed.ndim != 1 or observed.size == 0 or n_candidates < 1:
+@mutant("closed form for three winners with the plus root (a minimum near t), brute force otherwise")
+def optimal_letters__plus_root(t, c=3):
+    if c < 1 or t < c:
         raise ValueError("bad arguments")
-    found = []
-    for seed in range(n_candidates):
-        np.random.seed(seed)
-        draws = np.random.uniform(low, high, size=observed.size)
-        if np.allclose(np.round(draws, decimals), observed, rtol=0, atol=1e-9):
-            found.append(seed)
-    return found
+    weights = [s * math.comb(t - s, c - 1) for s in range(t + 1)]
+    if c == 3:
+        s_plus = (2 * t - 1 + math.sqrt(t * t - t + 1)) / 3
+        low, high = math.floor(s_plus), min(math.ceil(s_plus), t)
+        return low if weights[low] >= weights[high] else high
+    return weights.index(max(weights))
 
 
-@mutant("checks only the first observation")
-def recover_seed__first_value_only(observed, n_candidates, low=50.0, high=150.0, decimals=1):
-    observed = np.asarray(observed, dtype=float)
-    if observed.ndim != 1 or observed.size == 0 or n_candidates < 1:
+@mutant("closed form for three winners truncated with int() instead of comparing floor and ceiling")
+def optimal_letters__truncated(t, c=3):
+    if c < 1 or t < c:
         raise ValueError("bad arguments")
-    found = []
-    for seed in range(n_candidates):
-        draw = np.random.default_rng(seed).uniform(low, high)
-        if abs(np.round(draw, decimals) - observed[0]) < 1e-9:
-            found.append(seed)
-    return found
+    if c == 3:
+        return int((2 * t - 1 - math.sqrt(t * t - t + 1)) / 3)
+    weights = [s * math.comb(t - s, c - 1) for s in range(t + 1)]
+    return weights.index(max(weights))
 
 
-@mutant("off by one: never tries the last candidate seed")
-def recover_seed__off_by_one(observed, n_candidates, low=50.0, high=150.0, decimals=1):
-    observed = np.asarray(observed, dtype=float)
-    if observed.ndim != 1 or observed.size == 0 or n_candidates < 1:
+@mutant("brute force over range(t): never tries sending all t letters (the best choice for one winner)")
+def optimal_letters__misses_all_letters(t, c=3):
+    if c < 1 or t < c:
         raise ValueError("bad arguments")
-    found = []
-    for seed in range(n_candidates - 1):
-        draws = np.random.default_rng(seed).uniform(low, high, size=observed.size)
-        if np.allclose(np.round(draws, decimals), observed, rtol=0, atol=1e-9):
-            found.append(seed)
-    return found
+    weights = [s * math.comb(t - s, c - 1) for s in range(t)]
+    return weights.index(max(weights))
+
+
+# --- cheapest_diet --------------------------------------------------------------------------------
+
+@mutant("passes the requirements to linprog without the minus sign: A x <= b, so nothing is bought")
+def cheapest_diet__no_sign_flip(costs, nutrients, requirements, upper=None):
+    costs = np.asarray(costs, dtype=float)
+    nutrients = np.asarray(nutrients, dtype=float)
+    requirements = np.asarray(requirements, dtype=float)
+    if costs.ndim != 1 or nutrients.shape != (requirements.size, costs.size):
+        raise ValueError("bad shapes")
+    bounds = (0, None) if upper is None else [(0, None if np.isinf(u) else u) for u in np.asarray(upper, float)]
+    res = linprog(costs, A_ub=nutrients, b_ub=requirements, bounds=bounds)
+    if res.status != 0:
+        raise ValueError(res.message)
+    return res.x, float(res.fun), res.ineqlin.marginals
+
+
+@mutant("ignores the upper limits")
+def cheapest_diet__ignores_upper(costs, nutrients, requirements, upper=None):
+    costs = np.asarray(costs, dtype=float)
+    nutrients = np.asarray(nutrients, dtype=float)
+    requirements = np.asarray(requirements, dtype=float)
+    if costs.ndim != 1 or nutrients.shape != (requirements.size, costs.size):
+        raise ValueError("bad shapes")
+    res = linprog(costs, A_ub=-nutrients, b_ub=-requirements)
+    if res.status != 0:
+        raise ValueError(res.message)
+    return res.x, float(res.fun), -res.ineqlin.marginals
+
+
+@mutant("returns linprog's marginals as the shadow prices: the wrong sign")
+def cheapest_diet__marginal_sign(costs, nutrients, requirements, upper=None):
+    costs = np.asarray(costs, dtype=float)
+    nutrients = np.asarray(nutrients, dtype=float)
+    requirements = np.asarray(requirements, dtype=float)
+    if costs.ndim != 1 or nutrients.shape != (requirements.size, costs.size):
+        raise ValueError("bad shapes")
+    bounds = (0, None) if upper is None else [(0, None if np.isinf(u) else u) for u in np.asarray(upper, float)]
+    res = linprog(costs, A_ub=-nutrients, b_ub=-requirements, bounds=bounds)
+    if res.status != 0:
+        raise ValueError(res.message)
+    return res.x, float(res.fun), res.ineqlin.marginals
+
+
+@mutant("never checks res.status: an infeasible table returns nan instead of raising")
+def cheapest_diet__no_status_check(costs, nutrients, requirements, upper=None):
+    costs = np.asarray(costs, dtype=float)
+    nutrients = np.asarray(nutrients, dtype=float)
+    requirements = np.asarray(requirements, dtype=float)
+    if costs.ndim != 1 or nutrients.shape != (requirements.size, costs.size):
+        raise ValueError("bad shapes")
+    bounds = (0, None) if upper is None else [(0, None if np.isinf(u) else u) for u in np.asarray(upper, float)]
+    res = linprog(costs, A_ub=-nutrients, b_ub=-requirements, bounds=bounds)
+    if res.status != 0:
+        return np.full(costs.size, np.nan), np.nan, np.full(requirements.size, np.nan)
+    return res.x, float(res.fun), -res.ineqlin.marginals

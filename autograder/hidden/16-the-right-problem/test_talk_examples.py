@@ -1,10 +1,11 @@
-"""Hidden tests of serendipity, p_picked_once and recover_seed: the examples of the talk."""
+"""Hidden tests of serendipity, p_picked_once and optimal_letters: the examples of the talk."""
 
 import itertools
+import math
 
 import numpy as np
 
-from autograder.testing import assert_close, assert_equal, assert_raises, graded
+from autograder.testing import assert_close, assert_raises, graded
 
 
 # --- serendipity ----------------------------------------------------------------------------------
@@ -89,48 +90,43 @@ def test_p_picked_once_matches_reference_and_rejects_bad_input(student, referenc
     assert_raises("ValueError", student.p_picked_once, -1, 10, 3)
 
 
-# --- recover_seed --------------------------------------------------------------------------------
+# --- optimal_letters ------------------------------------------------------------------------------
 
-def _seeds(result):
-    """The student's list of seeds; a 1-D integer array is accepted too."""
-    if isinstance(result, np.ndarray) and result.ndim == 1:
-        return [int(seed) for seed in result]
-    return result
-
-
-def _observe(seed, k, low, high, decimals):
-    return np.round(np.random.default_rng(seed).uniform(low, high, size=k), decimals)
+def _maximisers(t, c):
+    """Every number of letters s with the largest probability, by exact integer arithmetic."""
+    weights = [s * math.comb(t - s, c - 1) for s in range(t + 1)]
+    best = max(weights)
+    return {s for s, weight in enumerate(weights) if weight == best}
 
 
-@graded("recover_seed", points=1)
-def test_recover_seed_finds_the_secret_seed(student, rng):
-    for case in range(2):
-        n_candidates = int(rng.integers(500, 1500))
-        seed = int(rng.integers(1, n_candidates - 1))
-        observed = _observe(seed, 4, 50.0, 150.0, 2)
-        assert_equal(_seeds(student.recover_seed(observed, n_candidates, 50.0, 150.0, 2)), [seed],
-                     what=f"recover_seed, case {case + 1}")
+def _as_count(value, what):
+    assert isinstance(value, (int, float, np.integer, np.floating)) and float(value).is_integer(), \
+        f"{what}: expected an integer number of letters"
+    return int(value)
 
 
-@graded("recover_seed", points=1)
-def test_recover_seed_lists_every_consistent_seed(student, reference, rng):
-    for case in range(2):
-        n_candidates = int(rng.integers(800, 1500))
-        low = float(rng.uniform(-10.0, 10.0))
-        high = low + float(rng.uniform(5.0, 20.0))
-        observed = _observe(int(rng.integers(0, n_candidates)), 2, low, high, 0)
-        expected = reference.recover_seed(observed, n_candidates, low, high, 0)
-        assert_equal(_seeds(student.recover_seed(observed, n_candidates, low, high, 0)), expected,
-                     what=f"recover_seed with coarse observations, case {case + 1}")
+@graded("optimal_letters", points=1)
+def test_optimal_letters_agrees_with_the_closed_form(student, rng):
+    totals = list(range(3, 21)) + [int(t) for t in rng.integers(21, 20000, size=3)]
+    totals.append(3 * int(rng.integers(7, 6000)) + 2)          # a tie between two neighbours
+    for case, t in enumerate(totals):
+        s = _as_count(student.optimal_letters(t), f"optimal_letters, case {case + 1}")
+        s_star = (2 * t - 1 - math.sqrt(t * t - t + 1)) / 3
+        assert s in (math.floor(s_star), math.ceil(s_star)), \
+            f"optimal_letters with three winners, case {case + 1}: not next to the closed-form maximiser"
+        assert s in _maximisers(t, 3), \
+            f"optimal_letters with three winners, case {case + 1}: a neighbour is more likely to be picked once"
 
 
-@graded("recover_seed", points=1)
-def test_recover_seed_at_the_ends_of_the_range(student, rng):
-    n_candidates = int(rng.integers(200, 600))
-    assert_equal(_seeds(student.recover_seed(_observe(0, 3, 50.0, 150.0, 1), n_candidates)), [0],
-                 what="recover_seed when the seed is the first candidate")
-    assert_equal(_seeds(student.recover_seed(_observe(n_candidates - 1, 3, 50.0, 150.0, 1), n_candidates)),
-                 [n_candidates - 1], what="recover_seed when the seed is the last candidate")
-    assert_equal(_seeds(student.recover_seed(_observe(n_candidates + 5, 3, 50.0, 150.0, 1), n_candidates)), [],
-                 what="recover_seed when the seed is outside the candidates")
-    assert_raises("ValueError", student.recover_seed, [], 10)
+@graded("optimal_letters", points=1)
+def test_optimal_letters_by_brute_force_for_any_number_of_winners(student, rng):
+    cases = [(1, int(rng.integers(2, 50))), (2, 2 * int(rng.integers(2, 30)) + 1)]
+    for _ in range(4):
+        c = int(rng.integers(2, 8))
+        cases.append((c, int(rng.integers(c, 400))))
+    for case, (c, t) in enumerate(cases):
+        s = _as_count(student.optimal_letters(t, c), f"optimal_letters, case {case + 1}")
+        assert s in _maximisers(t, c), \
+            f"optimal_letters, case {case + 1}: another number of letters is more likely to be picked once"
+    assert_raises("ValueError", student.optimal_letters, 2, 3)
+    assert_raises("ValueError", student.optimal_letters, 10, 0)
