@@ -8,6 +8,7 @@ tests, the reference and the assignment's data files travel in the zip's ``files
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import zipfile
 from pathlib import Path
@@ -35,12 +36,19 @@ def _test_file(assignment: Assignment, task: str, tests: list[hidden_tests.Hidde
     return "\n".join(lines)
 
 
+def distribution(module: str) -> str:
+    """The PyPI distribution that installs ``module`` here ("matplotlib.pyplot" -> "matplotlib",
+    "sklearn" -> "scikit-learn"), or the module's top-level name where none is known."""
+    top = module.split(".")[0]
+    return next(iter(importlib.metadata.packages_distributions().get(top, [])), top)
+
+
 def export(assignment: Assignment, output: Path) -> Path:
     """Write ``output/autograder.zip`` for ``assignment`` and return its path."""
     output.mkdir(parents=True, exist_ok=True)
     zip_path = output / "autograder.zip"
     tests = hidden_tests.scan(assignment.hidden_dir)
-    requirements = sorted({"numpy", "pytest", *assignment.preload} - {"matplotlib.pyplot"})
+    requirements = sorted({"numpy", "pytest", *(distribution(module) for module in assignment.preload)})
     with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("otter_config.json", json.dumps({"lang": "python"}, indent=2))
         archive.writestr("requirements.txt", "\n".join(requirements) + "\n")

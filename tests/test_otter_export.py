@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import zipfile
 import subprocess
 import sys
 from pathlib import Path
@@ -29,3 +30,13 @@ def test_otter_run_gives_full_marks_to_the_solution_and_zero_to_the_stub(toy, to
     assert full == {task.name: task.points for task in toy.tasks}
     zero = _otter_score(zip_path, toy.notebook, tmp_path / "student-results")
     assert set(zero) == {task.name for task in toy.tasks} and sum(zero.values()) == 0
+
+
+def test_the_requirements_name_distributions_not_modules(tmp_path):
+    from autograder.course import Course
+    from conftest import ROOT
+
+    zip_path = export(Course.load(ROOT).assignment("02-linear-algebra"), tmp_path)
+    with zipfile.ZipFile(zip_path) as archive:
+        requirements = archive.read("requirements.txt").decode().split()
+    assert "matplotlib" in requirements and not any("." in line for line in requirements)
