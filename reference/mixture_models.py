@@ -1,13 +1,15 @@
 """Reference solution of assignment 11-mixture-models (Gaussian mixtures and the EM algorithm).
 
-Six tasks: the log-density of a multivariate Gaussian through a Cholesky factor, the E-step
+Eight tasks: the log-density of a multivariate Gaussian through a Cholesky factor, the E-step
 (responsibilities and log-likelihood by log-sum-exp), the M-step with a regularising jitter, the full
-EM loop with its log-likelihood history, matching the components of two mixtures (label switching),
-and the information criteria BIC/AIC for choosing the number of components.
+EM loop with its log-likelihood history (checked against scikit-learn's GaussianMixture in the hidden
+tests), matching the components of two mixtures (label switching), classification by responsibilities
+with a rejection threshold, the information criteria BIC/AIC for choosing the number of components,
+and a 1-D Gaussian kernel density estimate with Silverman's bandwidth.
 
 Every task function is self-contained apart from ``import numpy as np`` and ``import itertools`` (the
 notebook's first code cell), because ``autograder solution`` pastes each function's source into the
-student notebook. That is why ``e_step`` and ``fit_gmm`` carry their own small helpers.
+student notebook. That is why ``e_step``, ``fit_gmm`` and ``classify`` repeat the log-density computation.
 """
 
 import itertools
@@ -316,3 +318,122 @@ def information_criteria(log_likelihood, n_components, n_features, n_samples):
     bic = -2.0 * log_likelihood + p * np.log(n_samples)
     aic = -2.0 * log_likelihood + 2.0 * p
     return float(bic), float(aic)
+
+
+def classify(X, weights, means, covs, threshold=0.0):
+    """Assign points to the components of a fitted mixture by their largest responsibility.
+
+    A fitted mixture is a (generative) classifier: point x_i goes to the component with the largest
+    posterior probability, the responsibility r_ik of the E-step,
+
+        label_i = argmax_k r_ik,        confidence_i = max_k r_ik        (1/K <= confidence_i <= 1).
+
+    A point whose confidence is below ``threshold`` is not classified: its label is -1. (An indent
+    that straddles two phases, or a pixel on a fibre/matrix interface, lies between the components
+    and gets a low confidence.) Ties go to the smallest index k, as with ``np.argmax``. Evaluate the
+    responsibilities with the log-sum-exp trick, so that points far from every component (a pore,
+    an aggregate grain) still get a label and a finite confidence.
+
+    Parameters
+    ----------
+    X : array_like, shape (N, D)
+        The points to classify, one per row.
+    weights : array_like, shape (K,)
+        Mixture weights w_k >= 0 with sum 1 (not checked).
+    means : array_like, shape (K, D)
+        Component means.
+    covs : array_like, shape (K, D, D)
+        Component covariance matrices, each symmetric positive definite.
+    threshold : float, optional
+        The smallest confidence that is accepted, 0 <= threshold <= 1; 0 accepts every point.
+
+    Returns
+    -------
+    (numpy.ndarray of int, shape (N,), numpy.ndarray of float, shape (N,))
+        The labels (in 0, ..., K-1, or -1 where confidence < threshold) and the confidences.
+
+    Raises
+    ------
+    ValueError
+        If threshold is not in [0, 1].
+    """
+    if not 0.0 <= threshold <= 1.0:
+        raise ValueError("the threshold must lie in [0, 1]")
+    X = np.asarray(X, dtype=float)
+    weights = np.asarray(weights, dtype=float)
+    means = np.asarray(means, dtype=float)
+    covs = np.asarray(covs, dtype=float)
+    N, D = X.shape
+    K = weights.shape[0]
+    log_joint = np.empty((N, K))
+    for k in range(K):
+        L = np.linalg.cholesky(covs[k])
+        Z = np.linalg.solve(L, (X - means[k]).T)
+        log_det = 2.0 * np.sum(np.log(np.diag(L)))
+        with np.errstate(divide="ignore"):
+            log_joint[:, k] = np.log(weights[k]) - 0.5 * (D * np.log(2.0 * np.pi) + log_det
+                                                          + np.sum(Z * Z, axis=0))
+    row_max = np.max(log_joint, axis=1, keepdims=True)
+    log_norm = row_max + np.log(np.sum(np.exp(log_joint - row_max), axis=1, keepdims=True))
+    resp = np.exp(log_joint - log_norm)
+    labels = np.argmax(resp, axis=1)
+    confidence = resp[np.arange(N), labels]
+    labels[confidence < threshold] = -1
+    return labels, confidence
+
+
+def gaussian_kde_1d(samples, x, bandwidth=None):
+    """Kernel density estimate of a 1-D sample with a Gaussian kernel.
+
+    With the N samples x_1, ..., x_N and the bandwidth h > 0,
+
+        f(x) = 1 / (N h) sum_i phi((x - x_i) / h),        phi(u) = exp(-u^2 / 2) / sqrt(2 pi),
+
+    i.e. a mixture of N Gaussians of equal weight 1/N, one centred on every sample, all with the
+    standard deviation h. It is a density: f >= 0 and its integral is 1.
+
+    If ``bandwidth`` is None, use Silverman's rule of thumb (the bandwidth that would be optimal if the
+    data were normal),
+
+        h = sigma_hat * (4 / (3 N))^(1/5)        (about 1.06 sigma_hat N^(-1/5); use the exact form),
+
+    where sigma_hat is the sample standard deviation with the 1/(N - 1) normalisation,
+    ``np.std(samples, ddof=1)``. This is the bandwidth of ``scipy.stats.gaussian_kde`` with
+    ``bw_method="silverman"``.
+
+    Parameters
+    ----------
+    samples : array_like, shape (N,)
+        The data, N >= 1 (N >= 2 and not all equal if bandwidth is None).
+    x : array_like, shape (M,)
+        The points at which to evaluate the estimate.
+    bandwidth : float or None, optional
+        The kernel's standard deviation h > 0 (in the units of the data), or None for Silverman's rule.
+
+    Returns
+    -------
+    numpy.ndarray of float, shape (M,)
+        f(x_j) for every evaluation point.
+
+    Raises
+    ------
+    ValueError
+        If samples or x is not 1-D, samples is empty, bandwidth <= 0, or bandwidth is None and there
+        are fewer than 2 samples or they are all equal.
+    """
+    samples = np.asarray(samples, dtype=float)
+    x = np.asarray(x, dtype=float)
+    if samples.ndim != 1 or samples.size == 0 or x.ndim != 1:
+        raise ValueError("samples must be a non-empty 1-D array and x a 1-D array")
+    n = samples.size
+    if bandwidth is None:
+        if n < 2:
+            raise ValueError("Silverman's rule needs at least two samples")
+        sigma = np.std(samples, ddof=1)
+        if sigma == 0.0:
+            raise ValueError("Silverman's rule needs samples that are not all equal")
+        bandwidth = sigma * (4.0 / (3.0 * n)) ** 0.2
+    if not bandwidth > 0:
+        raise ValueError("the bandwidth must be positive")
+    u = (x[:, np.newaxis] - samples[np.newaxis, :]) / bandwidth
+    return np.exp(-0.5 * u * u).sum(axis=1) / (n * bandwidth * np.sqrt(2.0 * np.pi))

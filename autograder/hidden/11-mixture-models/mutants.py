@@ -31,17 +31,6 @@ def gaussian_logpdf__sigma_not_inverse(X, mean, cov):
     return -0.5 * (D * np.log(2 * np.pi) + 2 * np.sum(np.log(np.diag(L))) + np.sum(diff @ cov * diff, axis=1))
 
 
-@mutant("forgets the 1/2 in front of log det Sigma")
-def gaussian_logpdf__full_log_det(X, mean, cov):
-    X, mean, cov = np.asarray(X, float), np.asarray(mean, float), np.asarray(cov, float)
-    if X.ndim != 2 or mean.shape != (X.shape[1],) or cov.shape != (X.shape[1],) * 2:
-        raise ValueError("shapes")
-    D = X.shape[1]
-    L = np.linalg.cholesky(cov)
-    Z = np.linalg.solve(L, (X - mean).T)
-    return -0.5 * (D * np.log(2 * np.pi) + np.sum(Z**2, axis=0)) - 2 * np.sum(np.log(np.diag(L)))
-
-
 @mutant("forms det(Sigma) and inv(Sigma): the determinant under- or overflows in many dimensions")
 def gaussian_logpdf__naive_det(X, mean, cov):
     X, mean, cov = np.asarray(X, float), np.asarray(mean, float), np.asarray(cov, float)
@@ -272,6 +261,67 @@ def align_components__nearest_each(means_ref, means):
     return np.argmin(distances, axis=1)
 
 
+# --- classify -----------------------------------------------------------------------------------
+
+@mutant("forgets the mixture weights: classifies by the largest likelihood N(x | mu_k, Sigma_k)")
+def classify__no_weights(X, weights, means, covs, threshold=0.0):
+    if not 0 <= threshold <= 1:
+        raise ValueError("threshold")
+    X = np.asarray(X, float)
+    N, D = X.shape
+    a = np.empty((N, len(means)))
+    for k in range(len(means)):
+        L = np.linalg.cholesky(np.asarray(covs[k], float))
+        Z = np.linalg.solve(L, (X - np.asarray(means[k], float)).T)
+        a[:, k] = -0.5 * (D * np.log(2 * np.pi) + 2 * np.sum(np.log(np.diag(L))) + np.sum(Z**2, axis=0))
+    resp = np.exp(a - a.max(axis=1, keepdims=True))
+    resp /= resp.sum(axis=1, keepdims=True)
+    labels = np.argmax(resp, axis=1)
+    confidence = resp.max(axis=1)
+    labels[confidence < threshold] = -1
+    return labels, confidence
+
+
+@mutant("labels each point by the nearest mean (k-means style), ignoring the covariances and weights")
+def classify__nearest_mean(X, weights, means, covs, threshold=0.0):
+    if not 0 <= threshold <= 1:
+        raise ValueError("threshold")
+    X, means = np.asarray(X, float), np.asarray(means, float)
+    N, D = X.shape
+    a = np.empty((N, len(means)))
+    for k in range(len(means)):
+        L = np.linalg.cholesky(np.asarray(covs[k], float))
+        Z = np.linalg.solve(L, (X - means[k]).T)
+        a[:, k] = np.log(weights[k]) - 0.5 * (D * np.log(2 * np.pi) + 2 * np.sum(np.log(np.diag(L)))
+                                              + np.sum(Z**2, axis=0))
+    resp = np.exp(a - a.max(axis=1, keepdims=True))
+    resp /= resp.sum(axis=1, keepdims=True)
+    labels = np.argmin(np.sum((X[:, None, :] - means[None, :, :]) ** 2, axis=2), axis=1)
+    confidence = resp[np.arange(N), labels]
+    labels[confidence < threshold] = -1
+    return labels, confidence
+
+
+@mutant("exponentiates without log-sum-exp: far points get nan confidences")
+def classify__no_log_sum_exp(X, weights, means, covs, threshold=0.0):
+    if not 0 <= threshold <= 1:
+        raise ValueError("threshold")
+    X = np.asarray(X, float)
+    N, D = X.shape
+    p = np.empty((N, len(means)))
+    for k in range(len(means)):
+        L = np.linalg.cholesky(np.asarray(covs[k], float))
+        Z = np.linalg.solve(L, (X - np.asarray(means[k], float)).T)
+        p[:, k] = weights[k] * np.exp(-0.5 * (D * np.log(2 * np.pi) + 2 * np.sum(np.log(np.diag(L)))
+                                              + np.sum(Z**2, axis=0)))
+    with np.errstate(invalid="ignore"):
+        resp = p / p.sum(axis=1, keepdims=True)
+    labels = np.argmax(resp, axis=1)
+    confidence = resp.max(axis=1)
+    labels[confidence < threshold] = -1
+    return labels, confidence
+
+
 # --- information_criteria -----------------------------------------------------------------------
 
 @mutant("counts K free weights instead of K - 1")
@@ -299,3 +349,41 @@ def information_criteria__missing_factor_two(log_likelihood, n_components, n_fea
     K, D = n_components, n_features
     p = (K - 1) + K * D + K * D * (D + 1) // 2
     return -log_likelihood + p * np.log(n_samples), -log_likelihood + 2 * p
+
+
+# --- gaussian_kde_1d ----------------------------------------------------------------------------
+
+@mutant("Silverman's rule with np.std's default 1/N normalisation (ddof = 0)")
+def gaussian_kde_1d__std_ddof0(samples, x, bandwidth=None):
+    samples, x = np.asarray(samples, float), np.asarray(x, float)
+    if samples.ndim != 1 or samples.size < (2 if bandwidth is None else 1) or x.ndim != 1:
+        raise ValueError("shapes")
+    h = np.std(samples) * (4 / (3 * samples.size)) ** 0.2 if bandwidth is None else bandwidth
+    if not h > 0:
+        raise ValueError("bandwidth")
+    u = (x[:, None] - samples[None, :]) / h
+    return np.exp(-0.5 * u**2).sum(axis=1) / (samples.size * h * np.sqrt(2 * np.pi))
+
+
+@mutant("divides by N but not by h: the estimate does not integrate to 1")
+def gaussian_kde_1d__no_one_over_h(samples, x, bandwidth=None):
+    samples, x = np.asarray(samples, float), np.asarray(x, float)
+    if samples.ndim != 1 or samples.size < (2 if bandwidth is None else 1) or x.ndim != 1:
+        raise ValueError("shapes")
+    h = np.std(samples, ddof=1) * (4 / (3 * samples.size)) ** 0.2 if bandwidth is None else bandwidth
+    if not h > 0:
+        raise ValueError("bandwidth")
+    u = (x[:, None] - samples[None, :]) / h
+    return np.exp(-0.5 * u**2).sum(axis=1) / (samples.size * np.sqrt(2 * np.pi))
+
+
+@mutant("uses the bandwidth as the kernel's variance instead of its standard deviation")
+def gaussian_kde_1d__bandwidth_as_variance(samples, x, bandwidth=None):
+    samples, x = np.asarray(samples, float), np.asarray(x, float)
+    if samples.ndim != 1 or samples.size < (2 if bandwidth is None else 1) or x.ndim != 1:
+        raise ValueError("shapes")
+    h = np.std(samples, ddof=1) * (4 / (3 * samples.size)) ** 0.2 if bandwidth is None else bandwidth
+    if not h > 0:
+        raise ValueError("bandwidth")
+    d2 = (x[:, None] - samples[None, :]) ** 2
+    return np.exp(-0.5 * d2 / h).sum(axis=1) / (samples.size * np.sqrt(2 * np.pi * h))

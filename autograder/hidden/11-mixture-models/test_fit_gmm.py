@@ -1,5 +1,7 @@
 """Hidden tests of ``fit_gmm``: the EM loop, its history, monotonicity and recovery of a known mixture."""
 
+import warnings
+
 import numpy as np
 
 from autograder.testing import assert_close, graded
@@ -36,7 +38,7 @@ def _quadruple(result, what):
     return tuple(np.asarray(part, dtype=float) for part in result)
 
 
-@graded("fit_gmm", points=2)
+@graded("fit_gmm", points=1)
 def test_fit_gmm_matches_reference_from_the_same_start(student, reference, rng):
     # overlapping components, so that the soft responsibilities matter
     k, d = 3, 2
@@ -63,6 +65,38 @@ def test_fit_gmm_matches_reference_from_the_same_start(student, reference, rng):
     for name, g, e in zip(("weights", "means", "covariances"), got[:3], expected[:3]):
         assert_close(g, e, rtol=1e-4, atol=1e-5, what=f"converged run: the {name}")
     assert_close(got[3][-1], expected[3][-1], rtol=1e-8, what="converged run: the final log-likelihood")
+
+
+@graded("fit_gmm", points=1)
+def test_fit_gmm_agrees_with_scikit_learn_from_the_same_start(student, rng):
+    # scikit-learn's GaussianMixture runs the same EM: its M-step adds reg_covar to the diagonal of the
+    # 1/N_k covariances, and started from weights_init, means_init and precisions_init = inv(covs) with
+    # tol = 0 it runs exactly max_iter E- and M-steps. Its lower_bound_ is the mean log-likelihood
+    # before the last M-step, score(X) the mean log-likelihood of the final parameters.
+    from sklearn.exceptions import ConvergenceWarning
+    from sklearn.mixture import GaussianMixture
+
+    for case, (k, d) in enumerate(((3, 2), (2, 3))):
+        X = _sample(rng, *_random_mixture(rng, k, d, spread=1.5), n=int(rng.integers(150, 250)))
+        n = X.shape[0]
+        start = _initial(rng, X, k)
+        n_iter, reg = int(rng.integers(10, 25)), float(rng.choice([1e-6, 1e-3]))
+        got = _quadruple(student.fit_gmm(X, *start, max_iter=n_iter, tol=-np.inf, reg=reg), f"case {case + 1}")
+        model = GaussianMixture(n_components=k, covariance_type="full", weights_init=start[0],
+                                means_init=start[1], precisions_init=np.linalg.inv(start[2]), reg_covar=reg,
+                                tol=0.0, max_iter=n_iter, n_init=1, init_params="random_from_data")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ConvergenceWarning)
+            model.fit(X)
+        assert got[3].shape == (n_iter + 1,), \
+            f"case {case + 1}: the history must hold the initial log-likelihood and one value per iteration"
+        for name, g, e in zip(("weights", "means", "covariances"), got[:3],
+                              (model.weights_, model.means_, model.covariances_)):
+            assert_close(g, e, rtol=1e-7, atol=1e-9, what=f"case {case + 1}: the {name} compared with scikit-learn")
+        assert_close(got[3][-1], n * model.score(X), rtol=1e-9,
+                     what=f"case {case + 1}: the final log-likelihood compared with scikit-learn")
+        assert_close(got[3][-2], n * model.lower_bound_, rtol=1e-9,
+                     what=f"case {case + 1}: the last but one log-likelihood compared with scikit-learn")
 
 
 @graded("fit_gmm", points=1)
