@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 UV := $(PYTHON) -m uv
 
-.PHONY: hub release test validate bench-load venv system-deps hub-deps clean
+.PHONY: hub release test validate bench bench-load venv system-deps hub-deps clean
 
 hub: venv system-deps hub-deps  ## the course's JupyterHub on http://127.0.0.1:8000
 	$(BIN)/jupyterhub -f hub_config/jupyterhub_config.py
@@ -22,6 +22,9 @@ test: venv system-deps hub-deps  ## validate every assignment, then run the proj
 
 validate: venv system-deps  ## validate every assignment (or A="02-linear-algebra 03-optimization")
 	$(BIN)/autograder validate $(A)
+
+bench: venv system-deps  ## this engine against otter and nbgrader on the same submissions: make bench [BENCH_ARGS="--help"]
+	$(BIN)/python -m benchmarks.grading $(BENCH_ARGS)
 
 bench-load: venv system-deps  ## 500 submissions, 100 students, the service killed twice: nothing lost
 	$(BIN)/python benchmarks/load.py
