@@ -45,8 +45,11 @@ def _layout() -> _Layout | None:
     configured = os.environ.get(ENVIRONMENT_BASE)
     if configured:
         base = Path(configured)
-        controllers = (base / "cgroup.subtree_control").read_text().split() if base.is_dir() else []
-        return _Layout(base, base) if {"memory", "pids"} <= set(controllers) and _writable_folder(base) else None
+        try:
+            controllers = set((base / "cgroup.subtree_control").read_text().split())
+        except OSError:
+            return None
+        return _Layout(base, base) if {"memory", "pids"} <= controllers and _writable_folder(base) else None
     memory, pids = ROOT / "memory", ROOT / "pids"
     if not (_writable_folder(memory) and _writable_folder(pids)):
         return None
