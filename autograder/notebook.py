@@ -129,7 +129,7 @@ def task_cell_indices(notebook: nbformat.NotebookNode) -> dict[str, int]:
     """Which cell holds each task, from the cells' ``{"autograder": {"task": name}}`` metadata."""
     found: dict[str, int] = {}
     for index, cell in enumerate(notebook.cells):
-        task = cell.get("metadata", {}).get(TASK_KEY, {}).get("task")
+        task = _cell_task(cell)
         if task is not None:
             if task in found:
                 raise NotebookError(f"task {task!r} has two task cells ({found[task] + 1} and {index + 1})")

@@ -26,7 +26,7 @@ SUPPORT_DIR = Path("otter_hidden")  # otter runs the tests in the submission fol
 
 
 def _student_error(error: BaseException) -> StudentError:
-    return StudentError([c.__name__ for c in type(error).__mro__], str(error)[:2000])
+    return StudentError([c.__name__ for c in type(error).__mro__], str(error))  # StudentError cuts both
 
 
 class LocalConnection:

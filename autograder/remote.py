@@ -22,25 +22,15 @@ from autograder.sandbox.inside import wire
 from autograder.sandbox.session import Sandbox, SandboxFailure
 
 
-MAX_TYPES = 16
-NAME_LIMIT = 200
-MESSAGE_LIMIT = 2000
-
-
-def _cut(text: Any, limit: int) -> str:
-    """``str(text)`` cut to ``limit`` characters: whatever the sandbox sends, a report stays small."""
-    text = str(text)
-    return text if len(text) <= limit else text[:limit] + "..."
-
-
 class StudentError(Exception):
     """The student's code raised an exception; ``exception_types`` lists its class and bases by name."""
 
     def __init__(self, exception_types: list[str], message: str, where: str = ""):
-        self.exception_types = [_cut(t, NAME_LIMIT) for t in exception_types[:MAX_TYPES]] or ["Exception"]
+        names = exception_types[:wire.MAX_TYPES]
+        self.exception_types = [wire.cut(name, wire.NAME_LIMIT) for name in names] or ["Exception"]
         self.exception_type = self.exception_types[0]
-        self.message = _cut(message, MESSAGE_LIMIT)
-        self.where = _cut(where, NAME_LIMIT)
+        self.message = wire.cut(message)
+        self.where = wire.cut(where, wire.NAME_LIMIT)
         text = f"{self.exception_type}: {self.message}" if self.message else self.exception_type
         super().__init__(f"{text} ({self.where})" if self.where else text)
 

@@ -27,9 +27,6 @@ import wire  # noqa: E402  (sits beside this file in the sandbox)
 
 sys.path.pop(0)
 
-MESSAGE_LIMIT = 2000
-NAME_LIMIT = 200
-MAX_TYPES = 16
 
 
 class Channel:
@@ -95,23 +92,19 @@ class _Shell:
 
 def _type_name(value):
     try:
-        return _short(type(value).__name__, NAME_LIMIT)
+        return wire.cut(type(value).__name__, wire.NAME_LIMIT)
     except Exception:  # noqa: BLE001  (a hostile metaclass)
         return "object"
-
-
-def _short(text, limit=MESSAGE_LIMIT):
-    text = str(text)
-    return text if len(text) <= limit else text[:limit] + "..."
 
 
 def _describe_error(error):
     """Plain data about an exception raised by the student's code."""
     try:
-        names = [_short(cls.__name__, NAME_LIMIT) for cls in type(error).__mro__[:MAX_TYPES]]
-        message = _short(error)
+        names = [wire.cut(cls.__name__, wire.NAME_LIMIT) for cls in type(error).__mro__[:wire.MAX_TYPES]]
+        message = wire.cut(error)
         frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.startswith("<cell")]
-        where = _short(f"{frames[-1].filename[1:-1]}, line {frames[-1].lineno}", NAME_LIMIT) if frames else ""
+        where = f"{frames[-1].filename[1:-1]}, line {frames[-1].lineno}" if frames else ""
+        where = wire.cut(where, wire.NAME_LIMIT)
     except BaseException:  # noqa: BLE001  (str() of a hostile exception may raise anything)
         names, message, where = ["Exception"], "an exception that cannot be described", ""
     return {"types": names, "message": message, "where": where}

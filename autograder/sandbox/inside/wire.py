@@ -18,8 +18,18 @@ from typing import Any, Callable
 import numpy as np
 
 MAX_MESSAGE_BYTES = 256 * 1024 * 1024
+# What an exception of the student's may carry across, cut by both sides (the sandbox may lie):
+MESSAGE_LIMIT = 2000  # characters of its message
+NAME_LIMIT = 200      # characters of a class name or of a traceback's "where"
+MAX_TYPES = 16        # classes of its method resolution order
 _HEADER = struct.Struct(">I")
 _NUMERIC_KINDS = frozenset("biufc")
+
+
+def cut(text: Any, limit: int = MESSAGE_LIMIT) -> str:
+    """``str(text)`` cut to ``limit`` characters, with "..." where something was cut."""
+    text = str(text)
+    return text if len(text) <= limit else text[:limit] + "..."
 
 
 class WireError(Exception):
