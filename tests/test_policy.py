@@ -26,12 +26,26 @@ def test_the_course_file_gives_roster_deadlines_and_summary_feedback_before_the_
     assert "instructor" in policy.instructors and "student1" in policy.students
     deadline = policy.deadline("02-linear-algebra")
     assert deadline is not None and deadline.due.utcoffset() == timedelta(0)
-    assert not policy.full_feedback("02-linear-algebra", now=deadline.due - timedelta(minutes=1))
-    assert policy.full_feedback("02-linear-algebra", now=deadline.due + timedelta(minutes=1))
+    assert policy.feedback("02-linear-algebra", now=deadline.due - timedelta(minutes=1)) == "summary"
+    assert policy.feedback("02-linear-algebra", now=deadline.due + timedelta(minutes=1)) == "full"
     assert policy.late_factor("no-deadline-here", DUE) == 1.0
 
 
+def test_a_quiz_shows_nothing_before_its_deadline_and_everything_after(tmp_path):
+    path = tmp_path / "course.toml"
+    path.write_text('[grading]\nfeedback_before_deadline = "summary"\n'
+                    '[assignments.quiz]\ndeadline = "2027-03-01T23:59:00+01:00"\nfeedback_before_deadline = "none"\n')
+    policy = load_policy(path)
+    assert policy.feedback("quiz", now=DUE - timedelta(seconds=1)) == "none"
+    assert policy.feedback("quiz", now=DUE + timedelta(seconds=1)) == "full"
+    assert policy.feedback("another", now=DUE - timedelta(seconds=1)) == "summary"
+
+
 @pytest.mark.parametrize(("text", "message"), [
+    ('[assignments.quiz]\nfeedback_before_deadline = "none"\n', "no deadline"),
+    ('[assignments.quiz]\ndeadline = "2027-03-01T23:59:00+01:00"\nfeedback_before_deadline = "some"\n',
+     "assignments.quiz.feedback_before_deadline"),
+    ('[grading]\nfeedback_before_deadline = "none"\n', "grading.feedback_before_deadline"),
     ('[grading]\nscore_policy = "average"\n', "score_policy"),
     ('[assignments."01-python-basics"]\ndeadline = "2027-03-01T23:59:00"\n', "time zone"),
     ("[grading\n", "course.toml"),

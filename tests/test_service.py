@@ -6,6 +6,7 @@ import base64
 import csv
 import io
 import json
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -56,6 +57,26 @@ def test_students_see_pass_fail_before_the_deadline_but_not_the_messages(service
     assert "NotImplementedError" in graded["message"]
     teacher_view = service.request("teacher", "GET", f"/api/submissions/{answer['id']}")[1]
     assert "NotImplementedError" in teacher_view["tests"][0]["message"]
+
+
+def test_a_quiz_tells_the_student_only_that_it_was_graded_until_the_deadline(tmp_path, solution_bytes):
+    course = tmp_path / "course"
+    shutil.copytree(TOY_COURSE, course)
+    settings = course / "course.toml"
+    settings.write_text(settings.read_text().replace(
+        '[assignments."00-toy"]\n', '[assignments."00-toy"]\nfeedback_before_deadline = "none"\n'))
+    running = Service(course, tmp_path / "data", TOKENS).start()
+    try:
+        status, answer = running.submit("alice", "00-toy", solution_bytes)
+        graded = running.wait_graded("alice", [answer["id"]])[answer["id"]]
+        assert graded["status"] == "graded" and graded["score"] is None and graded["final_score"] is None
+        assert graded["tests"] == [] and "after the deadline (2099-01-01 00:00 UTC)" in graded["message"]
+        page = running.request("alice", "GET", f"/submissions/{answer['id']}")[1]
+        assert "after the deadline" in page and "7 / 7" not in page
+        teacher_view = running.request("teacher", "GET", f"/api/submissions/{answer['id']}")[1]
+        assert teacher_view["score"] == 7 and len(teacher_view["tests"]) > 0
+    finally:
+        running.kill()
 
 
 def test_the_instructor_downloads_a_gradebook_csv_with_every_student_and_assignment(service, solution_bytes, toy):

@@ -12,6 +12,9 @@ from typing import Any, Literal
 
 from autograder.course import CourseError
 
+FeedbackLevel = Literal["none", "summary", "full"]
+FEEDBACK_LEVELS = ("none", "summary", "full")
+
 
 @dataclass(frozen=True)
 class Deadline:
@@ -43,9 +46,10 @@ class Policy:
     score_policy: Literal["best", "latest"] = "best"
     submissions_per_hour: int = 30
     max_notebook_bytes: int = 5 * 1024 * 1024
-    feedback_before_deadline: Literal["summary", "full"] = "summary"
+    feedback_before_deadline: FeedbackLevel = "summary"
     workers: int = 0
     deadlines: dict[str, Deadline] = field(default_factory=dict)
+    feedback_overrides: dict[str, FeedbackLevel] = field(default_factory=dict)  # per assignment (quizzes)
 
     @property
     def worker_count(self) -> int:
@@ -61,12 +65,17 @@ class Policy:
         deadline = self.deadline(assignment_id)
         return deadline.factor(submitted) if deadline else 1.0
 
-    def full_feedback(self, assignment_id: str, now: datetime | None = None) -> bool:
-        """Whether students see the hidden tests' messages now (after the deadline, or always)."""
-        if self.feedback_before_deadline == "full":
-            return True
+    def feedback(self, assignment_id: str, now: datetime | None = None) -> FeedbackLevel:
+        """What students see of their gradings now: everything once the deadline has passed, before it
+        the assignment's own setting or the course's.
+
+        "full": score, tests and their messages; "summary": score and pass/fail per test, no messages;
+        "none": only that the submission was graded (a quiz whose answers must not leak before the deadline).
+        """
         deadline = self.deadline(assignment_id)
-        return deadline is not None and (now or datetime.now(timezone.utc)) > deadline.due
+        if deadline is not None and (now or datetime.now(timezone.utc)) > deadline.due:
+            return "full"
+        return self.feedback_overrides.get(assignment_id, self.feedback_before_deadline)
 
 
 def load_policy(path: Path) -> Policy:
@@ -79,12 +88,15 @@ def load_policy(path: Path) -> Policy:
         raise CourseError(f"{path}: {error}") from None
     grading: dict[str, Any] = data.get("grading", {})
     roster: dict[str, Any] = data.get("roster", {})
+    assignments: dict[str, Any] = data.get("assignments", {})
     try:
         deadlines = {
             assignment: Deadline(_aware(datetime.fromisoformat(entry["deadline"])),
                                  float(entry.get("late_penalty_per_day", 0.0)), int(entry.get("late_days", 0)))
-            for assignment, entry in data.get("assignments", {}).items() if "deadline" in entry
+            for assignment, entry in assignments.items() if "deadline" in entry
         }
+        overrides = {assignment: entry["feedback_before_deadline"] for assignment, entry in assignments.items()
+                     if "feedback_before_deadline" in entry}
         policy = Policy(
             course_id=str(data.get("id", "course")), title=str(data.get("title", "")),
             instructors=frozenset(roster.get("instructors", [])), students=frozenset(roster.get("students", [])),
@@ -92,13 +104,19 @@ def load_policy(path: Path) -> Policy:
             submissions_per_hour=int(grading.get("submissions_per_hour", 30)),
             max_notebook_bytes=int(float(grading.get("max_notebook_mb", 5)) * 1024 * 1024),
             feedback_before_deadline=grading.get("feedback_before_deadline", "summary"),
-            workers=int(grading.get("workers", 0)), deadlines=deadlines)
+            workers=int(grading.get("workers", 0)), deadlines=deadlines, feedback_overrides=overrides)
     except (KeyError, TypeError, ValueError) as error:
         raise CourseError(f"{path}: {error}") from None
     if policy.score_policy not in ("best", "latest"):
         raise CourseError(f"{path}: grading.score_policy must be 'best' or 'latest'")
     if policy.feedback_before_deadline not in ("summary", "full"):
         raise CourseError(f"{path}: grading.feedback_before_deadline must be 'summary' or 'full'")
+    for assignment, level in overrides.items():
+        if level not in FEEDBACK_LEVELS:
+            raise CourseError(f"{path}: assignments.{assignment}.feedback_before_deadline must be "
+                              "'none', 'summary' or 'full'")
+        if level == "none" and assignment not in deadlines:
+            raise CourseError(f"{path}: {assignment} hides results until its deadline but has no deadline")
     return policy
 
 

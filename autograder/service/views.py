@@ -18,9 +18,10 @@ from sqlalchemy.orm import Session, selectinload
 
 from autograder.course import Course
 from autograder.service.models import ManualGrade, Submission
-from autograder.service.policy import Policy
+from autograder.service.policy import Deadline, Policy
 
 SUMMARY_NOTE = "details of the hidden tests are shown after the deadline"
+HIDDEN_NOTE = "Received and graded. Your score and the feedback on each question appear after the deadline"
 
 
 def _iso(moment: Any) -> str | None:
@@ -56,11 +57,12 @@ def describe(submission: Submission, policy: Policy, instructor: bool) -> dict[s
     result: dict[str, Any] = json.loads(grading.result) if grading and grading.result else {}
     manual = manual_items(submission, result, instructor)
     manual_score, pending = manual_totals(manual)
-    full = instructor or policy.full_feedback(submission.assignment)
+    level = "full" if instructor else policy.feedback(submission.assignment)
     tests = []
     for test in result.get("tests", []):
         entry = {k: test.get(k) for k in ("name", "task", "score", "max_score", "passed")}
-        entry["message"] = test.get("message", "") if full else ("" if test.get("passed") else SUMMARY_NOTE)
+        entry["message"] = test.get("message", "") if level == "full" else (
+            "" if test.get("passed") else SUMMARY_NOTE)
         if instructor:
             entry["detail"] = test.get("detail", "")
         tests.append(entry)
@@ -77,11 +79,24 @@ def describe(submission: Submission, policy: Policy, instructor: bool) -> dict[s
     }
     if grading and grading.status == "error" and not described["message"]:
         described["message"] = "grading failed; your instructor has been told"
+    if level == "none":
+        _hide_results(described, policy.deadline(submission.assignment))
     if instructor:
         described.update(seed=grading.seed if grading else None, attempts=grading.attempts if grading else 0,
                          error=grading.error if grading else None, output=result.get("output", ""),
                          sha256=submission.sha256, graded_at=_iso(grading.finished_at) if grading else None)
     return described
+
+
+def _hide_results(described: dict[str, Any], deadline: Deadline | None) -> None:
+    """Before a quiz's deadline a student learns that the submission was graded, and nothing of how."""
+    due = f" ({deadline.due:%Y-%m-%d %H:%M} UTC)" if deadline else ""
+    described.update(score=None, final_score=None, manual_score=None, tests=[],
+                     results_after=_iso(deadline.due) if deadline else None)
+    for item in described["manual"]:
+        item.update(points=None, comment="")
+    if described["status"] == "graded":
+        described["message"] = f"{HIDDEN_NOTE}{due}."
 
 
 @dataclass
