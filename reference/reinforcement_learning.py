@@ -1,11 +1,12 @@
 """Reference solution of assignment 14-reinforcement-learning (Chapter 14: reinforcement learning).
 
-Seven tasks: discounted returns computed backwards (with episode ends), the stationary distribution
-of a column-stochastic Markov chain, policy evaluation of a finite MDP (the Bellman expectation
-equation as a linear system and by iteration), value iteration with greedy policy extraction, the
-epsilon-greedy choice driven by a passed-in random generator, the tabular temporal-difference update
-(Q-learning and SARSA, no bootstrapping at terminal transitions), and the REINFORCE gradient of a
-linear-softmax policy with reward-to-go and a baseline.
+Eight tasks: discounted returns computed backwards (with episode ends), the stationary distribution
+of a column-stochastic Markov chain, value iteration with greedy policy extraction, tabular
+Q-learning with epsilon-greedy exploration in a fixed order of random draws on a deterministic
+environment given as tables (the course's BootSnake gridworld with traps), the targets of a deep
+Q-network (with the double-DQN variant), a replay buffer with a fixed capacity and ring overwrite,
+the REINFORCE gradient of a linear-softmax policy with reward-to-go and a baseline, and one
+actor-critic update with a linear critic (TD-error advantages, the critic descending).
 
 Conventions shared by the MDP tasks: ``P[s, a, s']`` is the probability of moving from state s to
 state s' under action a (so ``P[s, a].sum() == 1``), ``R[s, a]`` the expected immediate reward, and
@@ -109,74 +110,6 @@ def stationary_distribution(P):
     return pi / pi.sum()
 
 
-def policy_evaluation(P, R, policy, gamma, method="direct", tol=1e-10, max_iter=10000):
-    """Value function V^pi of a policy in a finite MDP, from the Bellman expectation equation.
-
-    With P_pi[s, s'] = sum_a pi(a|s) P[s, a, s'] and R_pi[s] = sum_a pi(a|s) R[s, a], the value
-    function solves V = R_pi + gamma P_pi V.
-
-    * ``method="direct"``: solve the linear system (I - gamma P_pi) V = R_pi.
-    * ``method="iterative"``: start from V_0 = 0 and sweep V_{k+1} = R_pi + gamma P_pi V_k (all states
-      from V_k); stop at the first k with max_s |V_{k+1}(s) - V_k(s)| < tol and return V_{k+1}, or
-      return the last iterate after ``max_iter`` sweeps.
-
-    Parameters
-    ----------
-    P : array_like, shape (S, A, S)
-        Transition probabilities, P[s, a, s'] = p(s' | s, a); P[s, a] sums to 1.
-    R : array_like, shape (S, A)
-        Expected immediate reward for taking action a in state s.
-    policy : array_like
-        Either a deterministic policy, an integer array of shape (S,) holding the action taken in
-        each state, or a stochastic policy, an array of shape (S, A) with pi(a|s) in row s.
-    gamma : float
-        Discount factor, 0 <= gamma < 1.
-    method : {"direct", "iterative"}, optional
-    tol : float, optional
-        Stopping tolerance of the iterative method.
-    max_iter : int, optional
-        Maximum number of sweeps of the iterative method.
-
-    Returns
-    -------
-    numpy.ndarray of float, shape (S,)
-        V^pi.
-
-    Raises
-    ------
-    ValueError
-        If the shapes are inconsistent, gamma is outside [0, 1), or method is unknown.
-    """
-    P = np.asarray(P, dtype=float)
-    R = np.asarray(R, dtype=float)
-    if P.ndim != 3 or P.shape[0] != P.shape[2] or R.shape != P.shape[:2]:
-        raise ValueError("P must have shape (S, A, S) and R shape (S, A)")
-    if not 0.0 <= gamma < 1.0:
-        raise ValueError("gamma must lie in [0, 1)")
-    if method not in ("direct", "iterative"):
-        raise ValueError("method must be 'direct' or 'iterative'")
-    n_states, n_actions = R.shape
-    policy = np.asarray(policy)
-    if policy.shape == (n_states,):
-        probabilities = np.zeros((n_states, n_actions))
-        probabilities[np.arange(n_states), policy.astype(int)] = 1.0
-    elif policy.shape == (n_states, n_actions):
-        probabilities = policy.astype(float)
-    else:
-        raise ValueError("policy must have shape (S,) or (S, A)")
-    P_pi = np.einsum("sa,sat->st", probabilities, P)
-    R_pi = np.sum(probabilities * R, axis=1)
-    if method == "direct":
-        return np.linalg.solve(np.eye(n_states) - gamma * P_pi, R_pi)
-    V = np.zeros(n_states)
-    for _ in range(max_iter):
-        V_new = R_pi + gamma * P_pi @ V
-        if np.max(np.abs(V_new - V)) < tol:
-            return V_new
-        V = V_new
-    return V
-
-
 def value_iteration(P, R, gamma, tol=1e-10, max_iter=10000):
     """Optimal value function and a greedy optimal policy of a finite MDP by value iteration.
 
@@ -231,103 +164,223 @@ def value_iteration(P, R, gamma, tol=1e-10, max_iter=10000):
     return V, policy, sweeps
 
 
-def epsilon_greedy(q, epsilon, rng):
-    """Choose an action epsilon-greedily from the action values ``q``.
+def q_learning(next_state, reward, done, starts, n_episodes, alpha, gamma, epsilon, rng, max_steps=100):
+    """Tabular Q-learning with epsilon-greedy exploration on a deterministic environment.
 
-    The random numbers are drawn in a fixed order, so that runs with equally seeded generators agree:
+    The environment is given as three tables of shape (S, A): action a in state s leads to state
+    ``next_state[s, a]``, pays ``reward[s, a]`` and ends the episode if ``done[s, a]``. Q starts at
+    zero. Every episode runs as follows, drawing the random numbers in exactly this order:
 
-    1. draw u = rng.random() (exactly one call per decision, also when epsilon is 0 or 1);
-    2. if u < epsilon, explore: return rng.integers(n_actions), uniform over ALL actions (the greedy
-       one included);
-    3. otherwise exploit: return the greedy action argmax_a q[a], the smallest index among ties
-       (``np.argmax``), without drawing anything else.
+    1. the start state: s = starts[rng.integers(len(starts))];
+    2. then at most ``max_steps`` steps, each of them:
 
-    Parameters
-    ----------
-    q : array_like, shape (n_actions,)
-        Action values of the current state, n_actions >= 1.
-    epsilon : float
-        Exploration probability, 0 <= epsilon <= 1.
-    rng : numpy.random.Generator
-        The source of randomness (e.g. ``np.random.default_rng(seed)``); no other randomness is used.
+       a. epsilon-greedy: draw u = rng.random() (one call per step); if u < epsilon, explore with
+          a = rng.integers(A), uniform over ALL actions; otherwise exploit with a = argmax_a Q[s, a],
+          the smallest index among ties (``np.argmax``), without drawing anything else;
+       b. s2, r, d = next_state[s, a], reward[s, a], done[s, a];
+       c. the target is r if d (nothing is bootstrapped from s2, whatever its values), otherwise
+          r + gamma * max_a' Q[s2, a']; update Q[s, a] += alpha * (target - Q[s, a]);
+       d. add r to the episode's return; continue from s = s2; stop the episode if d.
 
-    Returns
-    -------
-    int
-        The chosen action.
-
-    Raises
-    ------
-    ValueError
-        If q is not a non-empty 1-D array or epsilon is outside [0, 1] (checked before any draw).
-    """
-    q = np.asarray(q, dtype=float)
-    if q.ndim != 1 or q.size == 0:
-        raise ValueError("q must be a non-empty 1-D array")
-    if not 0.0 <= epsilon <= 1.0:
-        raise ValueError("epsilon must lie in [0, 1]")
-    if rng.random() < epsilon:
-        return int(rng.integers(q.size))
-    return int(np.argmax(q))
-
-
-def td_update(Q, s, a, r, s_next, done, alpha, gamma, a_next=None):
-    """One tabular temporal-difference update of the action-value table Q after a transition.
-
-    The transition: in state s, action a gave the reward r and led to s_next. The target is
-
-    * ``r`` if ``done`` (s_next is terminal: nothing is bootstrapped; s_next and a_next are ignored);
-    * ``r + gamma * max_a' Q[s_next, a']`` if ``a_next is None`` (Q-learning, off-policy);
-    * ``r + gamma * Q[s_next, a_next]`` otherwise (SARSA, on-policy: a_next is the action actually
-      taken next),
-
-    and Q[s, a] moves a fraction alpha towards it: Q[s, a] <- Q[s, a] + alpha * (target - Q[s, a]).
-    No other entry changes.
+    An episode that reaches ``max_steps`` without ``done`` is cut off (its last update bootstraps as
+    usual). Updates take effect immediately (the table is changed in place, step by step).
 
     Parameters
     ----------
-    Q : array_like, shape (S, A)
-        The current table. It must not be modified.
-    s, a : int
-        State and action of the transition.
-    r : float
-        The reward received.
-    s_next : int
-        The next state.
-    done : bool
-        Whether s_next is terminal.
+    next_state : array_like of int, shape (S, A)
+        Next states, 0 <= next_state[s, a] < S.
+    reward : array_like of float, shape (S, A)
+        Rewards.
+    done : array_like of bool, shape (S, A)
+        Whether the transition ends the episode.
+    starts : array_like of int, shape (n_starts,)
+        The states an episode may start in (n_starts >= 1), drawn uniformly.
+    n_episodes : int
+        Number of episodes, >= 0.
     alpha : float
         Learning rate, 0 < alpha <= 1.
     gamma : float
         Discount factor, 0 <= gamma <= 1.
-    a_next : int or None, optional
-        The next action for SARSA; ``None`` selects Q-learning.
+    epsilon : float
+        Exploration probability, 0 <= epsilon <= 1.
+    rng : numpy.random.Generator
+        The only source of randomness.
+    max_steps : int, optional
+        The longest episode, >= 1.
 
     Returns
     -------
-    numpy.ndarray of float, shape (S, A)
-        The updated table (a new array).
+    (numpy.ndarray of float, shape (S, A), numpy.ndarray of float, shape (n_episodes,))
+        The learned table Q and the return of every episode (the plain, undiscounted sum of its
+        rewards).
 
     Raises
     ------
     ValueError
-        If Q is not 2-D, alpha is outside (0, 1], or gamma is outside [0, 1].
+        If the tables do not share one 2-D shape, a next state or start state lies outside
+        [0, S), starts is empty, alpha, gamma or epsilon is out of range, n_episodes < 0 or
+        max_steps < 1 (all checked before any random draw).
     """
-    Q = np.array(Q, dtype=float)
-    if Q.ndim != 2:
-        raise ValueError("Q must be a 2-D array of shape (S, A)")
+    next_state = np.asarray(next_state)
+    reward = np.asarray(reward, dtype=float)
+    done = np.asarray(done, dtype=bool)
+    starts = np.asarray(starts)
+    if next_state.ndim != 2 or next_state.size == 0 or reward.shape != next_state.shape \
+            or done.shape != next_state.shape:
+        raise ValueError("next_state, reward and done must be non-empty tables of one shape (S, A)")
+    n_states, n_actions = next_state.shape
+    next_state = next_state.astype(int)
+    if np.any(next_state < 0) or np.any(next_state >= n_states):
+        raise ValueError("next states must lie in [0, S)")
+    if starts.ndim != 1 or starts.size == 0 or np.any(starts < 0) or np.any(starts >= n_states):
+        raise ValueError("starts must be a non-empty 1-D array of states")
+    starts = starts.astype(int)
     if not 0.0 < alpha <= 1.0:
         raise ValueError("alpha must lie in (0, 1]")
     if not 0.0 <= gamma <= 1.0:
         raise ValueError("gamma must lie in [0, 1]")
-    if done:
-        target = r
-    elif a_next is None:
-        target = r + gamma * np.max(Q[s_next])
+    if not 0.0 <= epsilon <= 1.0:
+        raise ValueError("epsilon must lie in [0, 1]")
+    if n_episodes < 0 or max_steps < 1:
+        raise ValueError("n_episodes must be >= 0 and max_steps >= 1")
+    Q = np.zeros((n_states, n_actions))
+    returns = np.zeros(int(n_episodes))
+    for episode in range(int(n_episodes)):
+        s = int(starts[rng.integers(starts.size)])
+        total = 0.0
+        for _ in range(int(max_steps)):
+            if rng.random() < epsilon:
+                a = int(rng.integers(n_actions))
+            else:
+                a = int(np.argmax(Q[s]))
+            s_next, r, ends = int(next_state[s, a]), reward[s, a], bool(done[s, a])
+            target = r if ends else r + gamma * np.max(Q[s_next])
+            Q[s, a] += alpha * (target - Q[s, a])
+            total += r
+            s = s_next
+            if ends:
+                break
+        returns[episode] = total
+    return Q, returns
+
+
+def dqn_targets(rewards, dones, q_next_target, gamma, q_next_online=None):
+    """Regression targets y of a deep Q-network for a minibatch of transitions (s, a, r, s', done).
+
+    * DQN (``q_next_online is None``): y = r + gamma * max_a' Q_target(s', a');
+    * double DQN: the online network chooses the next action, the target network evaluates it,
+      a* = argmax_a' Q_online(s', a') (smallest index among ties) and y = r + gamma * Q_target(s', a*).
+
+    At a terminal transition (``done``) nothing is bootstrapped: y = r, whatever the network
+    outputs for s'. In one formula, y = r + gamma * (1 - done) * (bootstrapped value).
+
+    Parameters
+    ----------
+    rewards : array_like, shape (B,)
+        Rewards r_j of the batch.
+    dones : array_like of bool, shape (B,)
+        Whether s'_j is terminal.
+    q_next_target : array_like, shape (B, A)
+        Q_target(s'_j, a') of the target network (the copy refreshed every C steps) for every action.
+    gamma : float
+        Discount factor, 0 <= gamma <= 1.
+    q_next_online : array_like, shape (B, A), optional
+        Q_online(s'_j, a') of the online network; selects double DQN.
+
+    Returns
+    -------
+    numpy.ndarray of float, shape (B,)
+        The targets y_j.
+
+    Raises
+    ------
+    ValueError
+        If the shapes are inconsistent (A >= 1) or gamma is outside [0, 1].
+    """
+    rewards = np.asarray(rewards, dtype=float)
+    dones = np.asarray(dones, dtype=bool)
+    q_next_target = np.asarray(q_next_target, dtype=float)
+    if rewards.ndim != 1 or dones.shape != rewards.shape:
+        raise ValueError("rewards and dones must be 1-D arrays of one length B")
+    if q_next_target.ndim != 2 or q_next_target.shape[0] != rewards.size or q_next_target.shape[1] == 0:
+        raise ValueError("q_next_target must have shape (B, A) with A >= 1")
+    if not 0.0 <= gamma <= 1.0:
+        raise ValueError("gamma must lie in [0, 1]")
+    rows = np.arange(rewards.size)
+    if q_next_online is None:
+        bootstrap = np.max(q_next_target, axis=1) if rewards.size else np.zeros(0)
     else:
-        target = r + gamma * Q[s_next, a_next]
-    Q[s, a] += alpha * (target - Q[s, a])
-    return Q
+        q_next_online = np.asarray(q_next_online, dtype=float)
+        if q_next_online.shape != q_next_target.shape:
+            raise ValueError("q_next_online must have the shape of q_next_target")
+        bootstrap = q_next_target[rows, np.argmax(q_next_online, axis=1)] if rewards.size else np.zeros(0)
+    return rewards + gamma * np.where(dones, 0.0, bootstrap)
+
+
+class ReplayBuffer:
+    """Experience replay: the last ``capacity`` transitions (s, a, r, s', done), sampled uniformly.
+
+    Storage is a ring of ``capacity`` slots, preallocated as numpy arrays: the k-th transition
+    pushed (k = 0, 1, 2, ...) goes into slot k % capacity, so once the buffer is full every push
+    overwrites the OLDEST transition. ``len(buffer)`` is the number of transitions stored,
+    min(number pushed, capacity).
+
+    ``sample(batch_size, rng)`` draws the slots idx = rng.choice(len(self), size=batch_size,
+    replace=False) (exactly this one call: uniform, without replacement, among the filled slots)
+    and returns the transitions in these slots, in this order, as a tuple of five new arrays
+    (states (B, state_dim), actions (B,) int, rewards (B,) float, next_states (B, state_dim),
+    dones (B,) bool). Different buffers share no storage.
+
+    Parameters
+    ----------
+    capacity : int
+        Number of slots, >= 1.
+    state_dim : int
+        Length of a state vector, >= 1.
+
+    Raises
+    ------
+    ValueError
+        From the constructor if capacity < 1 or state_dim < 1; from ``push`` if a state does not have
+        shape (state_dim,); from ``sample`` if batch_size < 1 or batch_size > len(self) (before any
+        draw).
+    """
+
+    def __init__(self, capacity, state_dim):
+        if capacity < 1 or state_dim < 1:
+            raise ValueError("capacity and state_dim must be at least 1")
+        self.capacity, self.state_dim = int(capacity), int(state_dim)
+        self.states = np.zeros((self.capacity, self.state_dim))
+        self.actions = np.zeros(self.capacity, dtype=int)
+        self.rewards = np.zeros(self.capacity)
+        self.next_states = np.zeros((self.capacity, self.state_dim))
+        self.dones = np.zeros(self.capacity, dtype=bool)
+        self.pushed = 0
+
+    def __len__(self):
+        return min(self.pushed, self.capacity)
+
+    def push(self, state, action, reward, next_state, done):
+        """Store one transition, overwriting the oldest one when the buffer is full."""
+        state = np.asarray(state, dtype=float)
+        next_state = np.asarray(next_state, dtype=float)
+        if state.shape != (self.state_dim,) or next_state.shape != (self.state_dim,):
+            raise ValueError("states must have shape (state_dim,)")
+        slot = self.pushed % self.capacity
+        self.states[slot] = state
+        self.actions[slot] = action
+        self.rewards[slot] = reward
+        self.next_states[slot] = next_state
+        self.dones[slot] = done
+        self.pushed += 1
+
+    def sample(self, batch_size, rng):
+        """A minibatch (states, actions, rewards, next_states, dones) of distinct stored transitions."""
+        if not 1 <= batch_size <= len(self):
+            raise ValueError("batch_size must lie between 1 and the number of stored transitions")
+        idx = rng.choice(len(self), size=batch_size, replace=False)
+        return (self.states[idx], self.actions[idx], self.rewards[idx], self.next_states[idx],
+                self.dones[idx])
 
 
 def reinforce_gradient(theta, phi, actions, rewards, gamma, baseline=None):
@@ -397,3 +450,83 @@ def reinforce_gradient(theta, phi, actions, rewards, gamma, baseline=None):
     score = -probabilities
     score[np.arange(n_steps), actions] += 1.0
     return phi.T @ (returns[:, np.newaxis] * score)
+
+
+def actor_critic_update(theta, w, phi, actions, rewards, phi_next, dones, gamma, lr_actor, lr_critic):
+    """One actor-critic update from a batch of transitions (s_t, a_t, r_t, s'_t, done_t).
+
+    Actor: the linear-softmax policy of ``reinforce_gradient``, pi_theta(. | s) = softmax(phi(s) @ theta)
+    (subtract the largest logit before exponentiating). Critic: the linear value estimate
+    V_w(s) = phi(s) @ w. With the CURRENT parameters (before either update), every transition gives
+    the TD error, the one-step estimate of the advantage,
+
+        delta_t = r_t + gamma * (1 - done_t) * V_w(s'_t) - V_w(s_t)
+
+    (at a terminal transition delta_t = r_t - V_w(s_t), whatever phi_next holds). Then both
+    parameters move, each from the same delta:
+
+    * the critic DESCENDS the squared TD error L(w) = 1/2 sum_t (y_t - V_w(s_t))^2 with the targets
+      y_t = r_t + gamma (1 - done_t) V_w(s'_t) held fixed (semi-gradient): grad_w L = -sum_t delta_t
+      phi(s_t), so w_new = w - lr_critic * grad_w L = w + lr_critic * sum_t delta_t phi(s_t);
+    * the actor ASCENDS along delta_t grad log pi: theta_new = theta + lr_actor * sum_t delta_t *
+      outer(phi(s_t), e_{a_t} - pi_theta(. | s_t)).
+
+    Parameters
+    ----------
+    theta : array_like, shape (d, A)
+        Actor parameters.
+    w : array_like, shape (d,)
+        Critic parameters.
+    phi : array_like, shape (T, d)
+        Features of the states s_t.
+    actions : array_like of int, shape (T,)
+        Actions a_t taken, 0 <= a_t < A.
+    rewards : array_like, shape (T,)
+        Rewards r_t.
+    phi_next : array_like, shape (T, d)
+        Features of the next states s'_t.
+    dones : array_like of bool, shape (T,)
+        Whether s'_t is terminal.
+    gamma : float
+        Discount factor, 0 <= gamma <= 1.
+    lr_actor, lr_critic : float
+        Step sizes, >= 0.
+
+    Returns
+    -------
+    (numpy.ndarray, shape (d, A), numpy.ndarray, shape (d,), numpy.ndarray, shape (T,))
+        theta_new, w_new and the TD errors delta.
+
+    Raises
+    ------
+    ValueError
+        If the shapes are inconsistent, gamma is outside [0, 1] or a step size is negative.
+    """
+    theta = np.asarray(theta, dtype=float)
+    w = np.asarray(w, dtype=float)
+    phi = np.asarray(phi, dtype=float)
+    phi_next = np.asarray(phi_next, dtype=float)
+    actions = np.asarray(actions, dtype=int)
+    rewards = np.asarray(rewards, dtype=float)
+    dones = np.asarray(dones, dtype=bool)
+    if theta.ndim != 2 or w.shape != (theta.shape[0],):
+        raise ValueError("theta must have shape (d, A) and w shape (d,)")
+    if phi.ndim != 2 or phi.shape[1] != theta.shape[0] or phi_next.shape != phi.shape:
+        raise ValueError("phi and phi_next must have shape (T, d)")
+    n_steps = phi.shape[0]
+    if actions.shape != (n_steps,) or rewards.shape != (n_steps,) or dones.shape != (n_steps,):
+        raise ValueError("actions, rewards and dones need one entry per transition")
+    if not 0.0 <= gamma <= 1.0:
+        raise ValueError("gamma must lie in [0, 1]")
+    if lr_actor < 0.0 or lr_critic < 0.0:
+        raise ValueError("the step sizes cannot be negative")
+    delta = rewards + gamma * np.where(dones, 0.0, phi_next @ w) - phi @ w
+    logits = phi @ theta
+    logits = logits - np.max(logits, axis=1, keepdims=True)
+    probabilities = np.exp(logits)
+    probabilities /= np.sum(probabilities, axis=1, keepdims=True)
+    score = -probabilities
+    score[np.arange(n_steps), actions] += 1.0
+    theta_new = theta + lr_actor * (phi.T @ (delta[:, np.newaxis] * score))
+    w_new = w + lr_critic * (phi.T @ delta)
+    return theta_new, w_new, delta

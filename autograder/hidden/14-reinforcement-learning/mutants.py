@@ -96,69 +96,6 @@ def stationary_distribution__unit_length(P):
     return np.abs(v) / np.linalg.norm(v)
 
 
-# --- policy_evaluation --------------------------------------------------------------------------
-
-@mutant("multiplies by the transpose of P_pi (mixes up the two conventions)")
-def policy_evaluation__transposed_chain(P, R, policy, gamma, method="direct", tol=1e-10, max_iter=10000):
-    P = np.asarray(P, dtype=float)
-    R = np.asarray(R, dtype=float)
-    if P.ndim != 3 or R.shape != P.shape[:2] or not 0 <= gamma < 1 or method not in ("direct", "iterative"):
-        raise ValueError("bad input")
-    S, A = R.shape
-    pi = np.eye(A)[np.asarray(policy).astype(int)] if np.ndim(policy) == 1 else np.asarray(policy, dtype=float)
-    if pi.shape != (S, A):
-        raise ValueError("bad policy")
-    P_pi = np.einsum("sa,sat->st", pi, P).T
-    R_pi = np.sum(pi * R, axis=1)
-    if method == "direct":
-        return np.linalg.solve(np.eye(S) - gamma * P_pi, R_pi)
-    V = np.zeros(S)
-    for _ in range(max_iter):
-        V_new = R_pi + gamma * P_pi @ V
-        if np.max(np.abs(V_new - V)) < tol:
-            return V_new
-        V = V_new
-    return V
-
-
-@mutant("takes the maximum over actions: computes V* instead of the policy's value")
-def policy_evaluation__maximises(P, R, policy, gamma, method="direct", tol=1e-10, max_iter=10000):
-    P = np.asarray(P, dtype=float)
-    R = np.asarray(R, dtype=float)
-    if P.ndim != 3 or R.shape != P.shape[:2] or not 0 <= gamma < 1 or method not in ("direct", "iterative"):
-        raise ValueError("bad input")
-    S, A = R.shape
-    if np.shape(policy) not in ((S,), (S, A)):
-        raise ValueError("bad policy")
-    V = np.zeros(S)
-    for _ in range(max_iter):
-        V_new = np.max(R + gamma * P @ V, axis=1)
-        if np.max(np.abs(V_new - V)) < tol:
-            return V_new
-        V = V_new
-    return V
-
-
-@mutant("the iterative method makes a fixed 100 sweeps and ignores tol")
-def policy_evaluation__fixed_sweeps(P, R, policy, gamma, method="direct", tol=1e-10, max_iter=10000):
-    P = np.asarray(P, dtype=float)
-    R = np.asarray(R, dtype=float)
-    if P.ndim != 3 or R.shape != P.shape[:2] or not 0 <= gamma < 1 or method not in ("direct", "iterative"):
-        raise ValueError("bad input")
-    S, A = R.shape
-    pi = np.eye(A)[np.asarray(policy).astype(int)] if np.ndim(policy) == 1 else np.asarray(policy, dtype=float)
-    if pi.shape != (S, A):
-        raise ValueError("bad policy")
-    P_pi = np.einsum("sa,sat->st", pi, P)
-    R_pi = np.sum(pi * R, axis=1)
-    if method == "direct":
-        return np.linalg.solve(np.eye(S) - gamma * P_pi, R_pi)
-    V = np.zeros(S)
-    for _ in range(100):
-        V = R_pi + gamma * P_pi @ V
-    return V
-
-
 # --- value_iteration ----------------------------------------------------------------------------
 
 @mutant("sums over the wrong axis of P: sum_s P[s, a, s'] V[s]")
@@ -215,74 +152,236 @@ def value_iteration__myopic_policy(P, R, gamma, tol=1e-10, max_iter=10000):
     return V, np.argmax(R, axis=1), n
 
 
-# --- epsilon_greedy -----------------------------------------------------------------------------
-
-@mutant("explores when u > epsilon instead of u < epsilon")
-def epsilon_greedy__inverted(q, epsilon, rng):
-    q = np.asarray(q, dtype=float)
-    if q.ndim != 1 or q.size == 0 or not 0 <= epsilon <= 1:
-        raise ValueError("bad input")
-    if rng.random() > epsilon:
-        return int(rng.integers(q.size))
-    return int(np.argmax(q))
-
-
-@mutant("explores among the non-greedy actions only")
-def epsilon_greedy__excludes_greedy(q, epsilon, rng):
-    q = np.asarray(q, dtype=float)
-    if q.ndim != 1 or q.size == 0 or not 0 <= epsilon <= 1:
-        raise ValueError("bad input")
-    best = int(np.argmax(q))
-    if q.size > 1 and rng.random() < epsilon:
-        a = int(rng.integers(q.size - 1))
-        return a if a < best else a + 1
-    return best
-
-
-@mutant("draws the random action on every call, so the random sequence shifts")
-def epsilon_greedy__always_draws_action(q, epsilon, rng):
-    q = np.asarray(q, dtype=float)
-    if q.ndim != 1 or q.size == 0 or not 0 <= epsilon <= 1:
-        raise ValueError("bad input")
-    u = rng.random()
-    random_action = int(rng.integers(q.size))
-    return random_action if u < epsilon else int(np.argmax(q))
-
-
-# --- td_update ----------------------------------------------------------------------------------
+# --- q_learning ---------------------------------------------------------------------------------
 
 @mutant("bootstraps from the next state also at terminal transitions")
-def td_update__bootstraps_terminal(Q, s, a, r, s_next, done, alpha, gamma, a_next=None):
-    Q = np.array(Q, dtype=float)
-    if Q.ndim != 2 or not 0 < alpha <= 1 or not 0 <= gamma <= 1:
+def q_learning__bootstraps_terminal(next_state, reward, done, starts, n_episodes, alpha, gamma, epsilon, rng,
+                                    max_steps=100):
+    next_state, reward, done, starts = (np.asarray(x) for x in (next_state, reward, done, starts))
+    if next_state.ndim != 2 or reward.shape != next_state.shape or done.shape != next_state.shape \
+            or np.any(next_state < 0) or np.any(next_state >= next_state.shape[0]) or starts.size == 0:
+        raise ValueError("bad tables")
+    if not (0 < alpha <= 1 and 0 <= gamma <= 1 and 0 <= epsilon <= 1 and n_episodes >= 0 and max_steps >= 1):
+        raise ValueError("bad parameters")
+    Q = np.zeros(next_state.shape)
+    returns = np.zeros(n_episodes)
+    for episode in range(n_episodes):
+        s = int(starts[rng.integers(len(starts))])
+        for _ in range(max_steps):
+            a = int(rng.integers(Q.shape[1])) if rng.random() < epsilon else int(np.argmax(Q[s]))
+            s2, r = int(next_state[s, a]), float(reward[s, a])
+            Q[s, a] += alpha * (r + gamma * np.max(Q[s2]) - Q[s, a])
+            returns[episode] += r
+            ends = done[s, a]
+            s = s2
+            if ends:
+                break
+    return Q, returns
+
+
+@mutant("draws the random action on every step, so the sequence of random numbers shifts")
+def q_learning__always_draws_action(next_state, reward, done, starts, n_episodes, alpha, gamma, epsilon, rng,
+                                    max_steps=100):
+    next_state, reward, done, starts = (np.asarray(x) for x in (next_state, reward, done, starts))
+    if next_state.ndim != 2 or reward.shape != next_state.shape or done.shape != next_state.shape \
+            or np.any(next_state < 0) or np.any(next_state >= next_state.shape[0]) or starts.size == 0:
+        raise ValueError("bad tables")
+    if not (0 < alpha <= 1 and 0 <= gamma <= 1 and 0 <= epsilon <= 1 and n_episodes >= 0 and max_steps >= 1):
+        raise ValueError("bad parameters")
+    Q = np.zeros(next_state.shape)
+    returns = np.zeros(n_episodes)
+    for episode in range(n_episodes):
+        s = int(starts[rng.integers(len(starts))])
+        for _ in range(max_steps):
+            u = rng.random()
+            random_action = int(rng.integers(Q.shape[1]))
+            a = random_action if u < epsilon else int(np.argmax(Q[s]))
+            s2, r, ends = int(next_state[s, a]), float(reward[s, a]), bool(done[s, a])
+            target = r if ends else r + gamma * np.max(Q[s2])
+            Q[s, a] += alpha * (target - Q[s, a])
+            returns[episode] += r
+            s = s2
+            if ends:
+                break
+    return Q, returns
+
+
+@mutant("explores when u > epsilon instead of u < epsilon")
+def q_learning__inverted_epsilon(next_state, reward, done, starts, n_episodes, alpha, gamma, epsilon, rng,
+                                 max_steps=100):
+    next_state, reward, done, starts = (np.asarray(x) for x in (next_state, reward, done, starts))
+    if next_state.ndim != 2 or reward.shape != next_state.shape or done.shape != next_state.shape \
+            or np.any(next_state < 0) or np.any(next_state >= next_state.shape[0]) or starts.size == 0:
+        raise ValueError("bad tables")
+    if not (0 < alpha <= 1 and 0 <= gamma <= 1 and 0 <= epsilon <= 1 and n_episodes >= 0 and max_steps >= 1):
+        raise ValueError("bad parameters")
+    Q = np.zeros(next_state.shape)
+    returns = np.zeros(n_episodes)
+    for episode in range(n_episodes):
+        s = int(starts[rng.integers(len(starts))])
+        for _ in range(max_steps):
+            a = int(rng.integers(Q.shape[1])) if rng.random() > epsilon else int(np.argmax(Q[s]))
+            s2, r, ends = int(next_state[s, a]), float(reward[s, a]), bool(done[s, a])
+            target = r if ends else r + gamma * np.max(Q[s2])
+            Q[s, a] += alpha * (target - Q[s, a])
+            returns[episode] += r
+            s = s2
+            if ends:
+                break
+    return Q, returns
+
+
+@mutant("does not stop the episode at done: it runs on from the terminal state until max_steps")
+def q_learning__no_break_at_done(next_state, reward, done, starts, n_episodes, alpha, gamma, epsilon, rng,
+                                 max_steps=100):
+    next_state, reward, done, starts = (np.asarray(x) for x in (next_state, reward, done, starts))
+    if next_state.ndim != 2 or reward.shape != next_state.shape or done.shape != next_state.shape \
+            or np.any(next_state < 0) or np.any(next_state >= next_state.shape[0]) or starts.size == 0:
+        raise ValueError("bad tables")
+    if not (0 < alpha <= 1 and 0 <= gamma <= 1 and 0 <= epsilon <= 1 and n_episodes >= 0 and max_steps >= 1):
+        raise ValueError("bad parameters")
+    Q = np.zeros(next_state.shape)
+    returns = np.zeros(n_episodes)
+    for episode in range(n_episodes):
+        s = int(starts[rng.integers(len(starts))])
+        for _ in range(max_steps):
+            a = int(rng.integers(Q.shape[1])) if rng.random() < epsilon else int(np.argmax(Q[s]))
+            s2, r, ends = int(next_state[s, a]), float(reward[s, a]), bool(done[s, a])
+            target = r if ends else r + gamma * np.max(Q[s2])
+            Q[s, a] += alpha * (target - Q[s, a])
+            returns[episode] += r
+            s = s2
+    return Q, returns
+
+
+# --- dqn_targets --------------------------------------------------------------------------------
+
+@mutant("no terminal mask: bootstraps from Q_target(s', .) also when done")
+def dqn_targets__no_terminal_mask(rewards, dones, q_next_target, gamma, q_next_online=None):
+    rewards, q_next_target = np.asarray(rewards, dtype=float), np.asarray(q_next_target, dtype=float)
+    if rewards.ndim != 1 or np.shape(dones) != rewards.shape or q_next_target.ndim != 2 \
+            or q_next_target.shape[0] != rewards.size or not 0 <= gamma <= 1:
         raise ValueError("bad input")
-    future = np.max(Q[s_next]) if a_next is None else Q[s_next, a_next]
-    Q[s, a] += alpha * (r + gamma * future - Q[s, a])
-    return Q
+    if q_next_online is None:
+        return rewards + gamma * np.max(q_next_target, axis=1)
+    q_next_online = np.asarray(q_next_online, dtype=float)
+    if q_next_online.shape != q_next_target.shape:
+        raise ValueError("bad online values")
+    best = np.argmax(q_next_online, axis=1)
+    return rewards + gamma * q_next_target[np.arange(rewards.size), best]
 
 
-@mutant("ignores a_next: SARSA silently becomes Q-learning")
-def td_update__ignores_next_action(Q, s, a, r, s_next, done, alpha, gamma, a_next=None):
-    Q = np.array(Q, dtype=float)
-    if Q.ndim != 2 or not 0 < alpha <= 1 or not 0 <= gamma <= 1:
+@mutant("double DQN takes the max over the online network instead of evaluating with the target one")
+def dqn_targets__max_over_online(rewards, dones, q_next_target, gamma, q_next_online=None):
+    rewards, q_next_target = np.asarray(rewards, dtype=float), np.asarray(q_next_target, dtype=float)
+    dones = np.asarray(dones, dtype=bool)
+    if rewards.ndim != 1 or dones.shape != rewards.shape or q_next_target.ndim != 2 \
+            or q_next_target.shape[0] != rewards.size or not 0 <= gamma <= 1:
         raise ValueError("bad input")
-    target = r if done else r + gamma * np.max(Q[s_next])
-    Q[s, a] += alpha * (target - Q[s, a])
-    return Q
+    values = q_next_target if q_next_online is None else np.asarray(q_next_online, dtype=float)
+    if values.shape != q_next_target.shape:
+        raise ValueError("bad online values")
+    return rewards + gamma * (1.0 - dones) * np.max(values, axis=1)
 
 
-@mutant("overwrites Q[s, a] with the target, ignoring the learning rate")
-def td_update__ignores_alpha(Q, s, a, r, s_next, done, alpha, gamma, a_next=None):
-    Q = np.array(Q, dtype=float)
-    if Q.ndim != 2 or not 0 < alpha <= 1 or not 0 <= gamma <= 1:
+@mutant("double DQN with the roles swapped: the target network picks, the online network evaluates")
+def dqn_targets__swapped_roles(rewards, dones, q_next_target, gamma, q_next_online=None):
+    rewards, q_next_target = np.asarray(rewards, dtype=float), np.asarray(q_next_target, dtype=float)
+    dones = np.asarray(dones, dtype=bool)
+    if rewards.ndim != 1 or dones.shape != rewards.shape or q_next_target.ndim != 2 \
+            or q_next_target.shape[0] != rewards.size or not 0 <= gamma <= 1:
         raise ValueError("bad input")
-    if done:
-        Q[s, a] = r
-    elif a_next is None:
-        Q[s, a] = r + gamma * np.max(Q[s_next])
+    if q_next_online is None:
+        bootstrap = np.max(q_next_target, axis=1)
     else:
-        Q[s, a] = r + gamma * Q[s_next, a_next]
-    return Q
+        q_next_online = np.asarray(q_next_online, dtype=float)
+        if q_next_online.shape != q_next_target.shape:
+            raise ValueError("bad online values")
+        bootstrap = q_next_online[np.arange(rewards.size), np.argmax(q_next_target, axis=1)]
+    return rewards + gamma * (1.0 - dones) * bootstrap
+
+
+# --- ReplayBuffer -------------------------------------------------------------------------------
+
+@mutant("never evicts: a list that grows past the capacity")
+class ReplayBuffer__no_eviction:
+    def __init__(self, capacity, state_dim):
+        if capacity < 1 or state_dim < 1:
+            raise ValueError("bad size")
+        self.state_dim = state_dim
+        self.memory = []
+
+    def __len__(self):
+        return len(self.memory)
+
+    def push(self, state, action, reward, next_state, done):
+        if np.shape(state) != (self.state_dim,) or np.shape(next_state) != (self.state_dim,):
+            raise ValueError("bad state")
+        self.memory.append((np.asarray(state, dtype=float), int(action), float(reward),
+                            np.asarray(next_state, dtype=float), bool(done)))
+
+    def sample(self, batch_size, rng):
+        if not 1 <= batch_size <= len(self):
+            raise ValueError("bad batch size")
+        idx = rng.choice(len(self), size=batch_size, replace=False)
+        batch = [self.memory[i] for i in idx]
+        return tuple(np.array([t[k] for t in batch]) for k in range(5))
+
+
+@mutant("samples with replacement (rng.integers), so a minibatch may repeat a transition")
+class ReplayBuffer__with_replacement:
+    def __init__(self, capacity, state_dim):
+        if capacity < 1 or state_dim < 1:
+            raise ValueError("bad size")
+        self.capacity, self.state_dim, self.pushed = capacity, state_dim, 0
+        self.states, self.next_states = np.zeros((capacity, state_dim)), np.zeros((capacity, state_dim))
+        self.actions, self.rewards = np.zeros(capacity, dtype=int), np.zeros(capacity)
+        self.dones = np.zeros(capacity, dtype=bool)
+
+    def __len__(self):
+        return min(self.pushed, self.capacity)
+
+    def push(self, state, action, reward, next_state, done):
+        if np.shape(state) != (self.state_dim,) or np.shape(next_state) != (self.state_dim,):
+            raise ValueError("bad state")
+        slot = self.pushed % self.capacity
+        self.states[slot], self.actions[slot], self.rewards[slot] = state, action, reward
+        self.next_states[slot], self.dones[slot] = next_state, done
+        self.pushed += 1
+
+    def sample(self, batch_size, rng):
+        if not 1 <= batch_size <= len(self):
+            raise ValueError("bad batch size")
+        idx = rng.integers(len(self), size=batch_size)
+        return self.states[idx], self.actions[idx], self.rewards[idx], self.next_states[idx], self.dones[idx]
+
+
+@mutant("samples among all capacity slots, the empty ones included, before the buffer is full")
+class ReplayBuffer__samples_empty_slots:
+    def __init__(self, capacity, state_dim):
+        if capacity < 1 or state_dim < 1:
+            raise ValueError("bad size")
+        self.capacity, self.state_dim, self.pushed = capacity, state_dim, 0
+        self.states, self.next_states = np.zeros((capacity, state_dim)), np.zeros((capacity, state_dim))
+        self.actions, self.rewards = np.zeros(capacity, dtype=int), np.zeros(capacity)
+        self.dones = np.zeros(capacity, dtype=bool)
+
+    def __len__(self):
+        return min(self.pushed, self.capacity)
+
+    def push(self, state, action, reward, next_state, done):
+        if np.shape(state) != (self.state_dim,) or np.shape(next_state) != (self.state_dim,):
+            raise ValueError("bad state")
+        slot = self.pushed % self.capacity
+        self.states[slot], self.actions[slot], self.rewards[slot] = state, action, reward
+        self.next_states[slot], self.dones[slot] = next_state, done
+        self.pushed += 1
+
+    def sample(self, batch_size, rng):
+        if not 1 <= batch_size <= len(self):
+            raise ValueError("bad batch size")
+        idx = rng.choice(self.capacity, size=batch_size, replace=False)
+        return self.states[idx], self.actions[idx], self.rewards[idx], self.next_states[idx], self.dones[idx]
 
 
 # --- reinforce_gradient -------------------------------------------------------------------------
@@ -382,3 +481,64 @@ def reinforce_gradient__wrong_sign(theta, phi, actions, rewards, gamma, baseline
     score = p.copy()
     score[np.arange(T), actions] -= 1.0
     return phi.T @ (psi[:, None] * score)
+
+
+# --- actor_critic_update ------------------------------------------------------------------------
+
+@mutant("the critic ASCENDS its loss (the course script's sign): w - lr_critic sum delta phi")
+def actor_critic_update__critic_ascends(theta, w, phi, actions, rewards, phi_next, dones, gamma, lr_actor,
+                                        lr_critic):
+    theta, w, phi, phi_next = (np.asarray(x, dtype=float) for x in (theta, w, phi, phi_next))
+    actions, rewards, dones = np.asarray(actions, dtype=int), np.asarray(rewards, dtype=float), np.asarray(dones)
+    T = phi.shape[0] if phi.ndim == 2 else -1
+    if theta.ndim != 2 or w.shape != (theta.shape[0],) or phi.ndim != 2 or phi.shape[1] != theta.shape[0] \
+            or phi_next.shape != phi.shape or actions.shape != (T,) or rewards.shape != (T,) or dones.shape != (T,) \
+            or not 0 <= gamma <= 1 or lr_actor < 0 or lr_critic < 0:
+        raise ValueError("bad input")
+    delta = rewards + gamma * (1.0 - dones) * (phi_next @ w) - phi @ w
+    z = phi @ theta
+    p = np.exp(z - z.max(axis=1, keepdims=True))
+    p /= p.sum(axis=1, keepdims=True)
+    score = -p
+    score[np.arange(T), actions] += 1.0
+    return theta + lr_actor * phi.T @ (delta[:, None] * score), w - lr_critic * phi.T @ delta, delta
+
+
+@mutant("no terminal mask: the TD error bootstraps from V(s') also when done")
+def actor_critic_update__no_terminal_mask(theta, w, phi, actions, rewards, phi_next, dones, gamma, lr_actor,
+                                          lr_critic):
+    theta, w, phi, phi_next = (np.asarray(x, dtype=float) for x in (theta, w, phi, phi_next))
+    actions, rewards, dones = np.asarray(actions, dtype=int), np.asarray(rewards, dtype=float), np.asarray(dones)
+    T = phi.shape[0] if phi.ndim == 2 else -1
+    if theta.ndim != 2 or w.shape != (theta.shape[0],) or phi.ndim != 2 or phi.shape[1] != theta.shape[0] \
+            or phi_next.shape != phi.shape or actions.shape != (T,) or rewards.shape != (T,) or dones.shape != (T,) \
+            or not 0 <= gamma <= 1 or lr_actor < 0 or lr_critic < 0:
+        raise ValueError("bad input")
+    delta = rewards + gamma * (phi_next @ w) - phi @ w
+    z = phi @ theta
+    p = np.exp(z - z.max(axis=1, keepdims=True))
+    p /= p.sum(axis=1, keepdims=True)
+    score = -p
+    score[np.arange(T), actions] += 1.0
+    return theta + lr_actor * phi.T @ (delta[:, None] * score), w + lr_critic * phi.T @ delta, delta
+
+
+@mutant("updates the critic first and computes the actor's TD error with the new critic")
+def actor_critic_update__actor_uses_new_critic(theta, w, phi, actions, rewards, phi_next, dones, gamma, lr_actor,
+                                               lr_critic):
+    theta, w, phi, phi_next = (np.asarray(x, dtype=float) for x in (theta, w, phi, phi_next))
+    actions, rewards, dones = np.asarray(actions, dtype=int), np.asarray(rewards, dtype=float), np.asarray(dones)
+    T = phi.shape[0] if phi.ndim == 2 else -1
+    if theta.ndim != 2 or w.shape != (theta.shape[0],) or phi.ndim != 2 or phi.shape[1] != theta.shape[0] \
+            or phi_next.shape != phi.shape or actions.shape != (T,) or rewards.shape != (T,) or dones.shape != (T,) \
+            or not 0 <= gamma <= 1 or lr_actor < 0 or lr_critic < 0:
+        raise ValueError("bad input")
+    delta = rewards + gamma * (1.0 - dones) * (phi_next @ w) - phi @ w
+    w_new = w + lr_critic * phi.T @ delta
+    delta_new = rewards + gamma * (1.0 - dones) * (phi_next @ w_new) - phi @ w_new
+    z = phi @ theta
+    p = np.exp(z - z.max(axis=1, keepdims=True))
+    p /= p.sum(axis=1, keepdims=True)
+    score = -p
+    score[np.arange(T), actions] += 1.0
+    return theta + lr_actor * phi.T @ (delta_new[:, None] * score), w_new, delta

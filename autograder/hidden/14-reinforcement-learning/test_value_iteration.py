@@ -1,8 +1,12 @@
-"""Hidden tests of ``value_iteration``: values, greedy policy, number of sweeps, optimality."""
+"""Hidden tests of ``value_iteration``: values, greedy policy, sweeps, BootSnake with traps, optimality."""
+
+from collections import deque
 
 import numpy as np
 
 from autograder.testing import assert_close, assert_equal, assert_raises, graded
+
+MOVES = ((0, -1), (0, 1), (-1, 0), (1, 0))          # left, right, up, down
 
 
 def _random_mdp(rng, n_states, n_actions, n_next=2):
@@ -32,6 +36,43 @@ def _maintenance_mdp(rng, n_levels):
         P[k, 2, 0] = 1.0
         R[k] = -damage_cost[k] - np.array([0.0, repair_cost, replace_cost])
     return P, R
+
+
+def _move(s, a, size):
+    row, col = divmod(s, size)
+    row = min(max(row + MOVES[a][0], 0), size - 1)
+    col = min(max(col + MOVES[a][1], 0), size - 1)
+    return row * size + col
+
+
+def _bootsnake(rng):
+    """A random BootSnake board whose free cells all reach the apple: (P, R, apple, traps, size, distance)."""
+    while True:
+        size = int(rng.integers(4, 7))
+        cells = rng.choice(size * size, size=1 + int(rng.integers(2, 5)), replace=False)
+        apple, traps = int(cells[0]), {int(c) for c in cells[1:]}
+        terminal = traps | {apple}
+
+        distance, queue = {apple: 0}, deque([apple])            # fewest steps to the apple, around traps
+        while queue:
+            cell = queue.popleft()
+            for s in range(size * size):
+                if s not in terminal and s not in distance and any(_move(s, a, size) == cell for a in range(4)):
+                    distance[s] = distance[cell] + 1
+                    queue.append(s)
+        if len(distance) == size * size - len(traps):
+            break
+    n_states = size * size
+    P, R = np.zeros((n_states, 4, n_states)), np.zeros((n_states, 4))
+    for s in range(n_states):
+        for a in range(4):
+            if s in terminal:
+                P[s, a, s] = 1.0                                  # absorbing, reward 0
+            else:
+                s_next = _move(s, a, size)
+                P[s, a, s_next] = 1.0
+                R[s, a] = 10.0 if s_next == apple else -10.0 if s_next in traps else -1.0
+    return P, R, apple, traps, size, distance
 
 
 def _unpack(result, n_states, what):
@@ -65,23 +106,39 @@ def test_value_iteration_matches_reference(student, reference, rng):
 
 
 @graded("value_iteration", points=1)
-def test_value_iteration_policy_is_optimal(student, reference, rng):
-    problems = [_maintenance_mdp(rng, int(rng.integers(4, 7))), _random_mdp(rng, 8, 3)]
-    for case, (P, R) in enumerate(problems):
-        n_states = R.shape[0]
-        gamma = float(rng.uniform(0.85, 0.97))
-        what = "maintenance MDP" if case == 0 else "random MDP"
-        V, policy, _ = _unpack(student.value_iteration(P, R, gamma), n_states, what)
-        assert np.all((policy >= 0) & (policy < R.shape[1])), f"{what}: the policy holds invalid actions"
-        V_star, _, _ = reference.value_iteration(P, R, gamma)
-        # the exact value of the returned policy must be optimal
-        P_pi = P[np.arange(n_states), policy]
-        R_pi = R[np.arange(n_states), policy]
-        V_pi = np.linalg.solve(np.eye(n_states) - gamma * P_pi, R_pi)
-        assert np.allclose(V_pi, V_star, rtol=1e-8, atol=1e-7), f"{what}: the returned policy is not optimal"
-        residual = np.max(np.abs(np.max(R + gamma * P @ V, axis=1) - V))
-        assert residual < 1e-7 * max(1.0, np.max(np.abs(V))), \
-            f"{what}: V does not satisfy the Bellman optimality equation"
+def test_value_iteration_solves_bootsnake_and_maintenance(student, reference, rng):
+    # BootSnake with traps: V*(s) = -(1 - gamma^(k-1)) / (1 - gamma) + 10 gamma^(k-1) for a free cell
+    # k steps from the apple, and the greedy policy walks a shortest path around the traps
+    gamma = 0.9
+    for board in range(2):
+        P, R, apple, traps, size, distance = _bootsnake(rng)
+        what = f"BootSnake board {board + 1}"
+        V, policy, _ = _unpack(student.value_iteration(P, R, gamma), size * size, what)
+        expected = np.zeros(size * size)
+        for s, k in distance.items():
+            if k > 0:
+                expected[s] = -(1.0 - gamma ** (k - 1)) / (1.0 - gamma) + 10.0 * gamma ** (k - 1)
+        assert_close(V, expected, rtol=1e-8, atol=1e-8, what=f"{what}: V*")
+        for start, k in distance.items():
+            s, steps = start, 0
+            while s != apple and s not in traps and steps < size * size:
+                s = int(np.argmax(P[s, policy[s]]))
+                steps += 1
+            assert s == apple and steps == k, f"{what}: the greedy path from some cell does not reach the " \
+                                              "apple in the fewest steps (or runs into a trap)"
+    # the bridge-maintenance MDP: the exact value of the returned policy must be optimal
+    P, R = _maintenance_mdp(rng, int(rng.integers(4, 7)))
+    n_states = R.shape[0]
+    gamma = float(rng.uniform(0.85, 0.97))
+    V, policy, _ = _unpack(student.value_iteration(P, R, gamma), n_states, "maintenance MDP")
+    assert np.all((policy >= 0) & (policy < 3)), "maintenance MDP: the policy holds invalid actions"
+    V_star, _, _ = reference.value_iteration(P, R, gamma)
+    P_pi, R_pi = P[np.arange(n_states), policy], R[np.arange(n_states), policy]
+    V_pi = np.linalg.solve(np.eye(n_states) - gamma * P_pi, R_pi)
+    assert np.allclose(V_pi, V_star, rtol=1e-8, atol=1e-7), "maintenance MDP: the returned policy is not optimal"
+    residual = np.max(np.abs(np.max(R + gamma * P @ V, axis=1) - V))
+    assert residual < 1e-7 * max(1.0, np.max(np.abs(V))), \
+        "maintenance MDP: V does not satisfy the Bellman optimality equation"
 
 
 @graded("value_iteration", points=1)
