@@ -10,9 +10,11 @@ answer cells goes into the result, their points pending until the instructor gra
 from __future__ import annotations
 
 import io
+import os
 import secrets
 import sys
 import time
+from collections import OrderedDict
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 from typing import Any
@@ -26,10 +28,17 @@ from autograder.remote import Connection, Student
 from autograder.result import GradeResult, ManualItem, TestResult
 from autograder.sandbox.bubblewrap import Limits
 from autograder.sandbox.session import Sandbox, SandboxFailure, SandboxStartError
+from autograder.sandbox.zygote import Zygote
 
 STARTUP_TIMEOUT_S = 120
 HIDDEN_TESTS_INI = PACKAGE_DIR / "hidden" / "pytest.ini"
 MAX_REPORTED_CELL_ERRORS = 5
+MAX_ZYGOTES = 2  # per grader: numpy's costs little memory, TensorFlow's some hundred MB
+
+
+def zygotes_enabled() -> bool:
+    """Whether sandboxes are forked from pre-imported zygotes (``AUTOGRADER_ZYGOTE=0`` turns that off)."""
+    return os.environ.get("AUTOGRADER_ZYGOTE", "1") != "0"
 
 
 def fresh_seed() -> int:
@@ -40,15 +49,18 @@ def fresh_seed() -> int:
 class Grader:
     """Grades notebooks; ``sandboxed=False`` runs student code without isolation (trusted notebooks only).
 
-    With ``keep_warm`` the grader starts the next sandbox as soon as a grading ends, so that its
-    imports (numpy, matplotlib, TensorFlow) are done before the next submission of the same
-    assignment arrives. Sandboxes are single-use either way: a warm one has run no student code.
+    Sandboxes are forked from a zygote that has imported the assignment's ``preload`` modules (numpy,
+    matplotlib, TensorFlow) once (:mod:`autograder.sandbox.zygote`), so a grader that grades many
+    submissions pays for the imports once. With ``keep_warm`` the grader also forks the next sandbox as
+    soon as a grading ends. Sandboxes are single-use either way: a warm one has run no student code.
     """
 
-    def __init__(self, sandboxed: bool = True, keep_warm: bool = False):
+    def __init__(self, sandboxed: bool = True, keep_warm: bool = False, use_zygotes: bool | None = None):
         self.sandboxed = sandboxed
         self.keep_warm = keep_warm
+        self.use_zygotes = sandboxed and (zygotes_enabled() if use_zygotes is None else use_zygotes)
         self._spare: tuple[str, Sandbox] | None = None
+        self._zygotes: OrderedDict[tuple[Any, ...], Zygote] = OrderedDict()
 
     def grade_file(self, assignment: Assignment, path: Path, seed: int | None = None) -> GradeResult:
         """Grade the notebook at ``path``; an unreadable file gives a result with status "error"."""
@@ -71,7 +83,7 @@ class Grader:
             return self._grade(assignment, cells, seed, answers or {})
         finally:
             if self.keep_warm:
-                self._spare = (assignment.id, self._new_sandbox(assignment))
+                self._spare = (assignment.id, self.new_sandbox(assignment))
 
     def _grade(self, assignment: Assignment, cells: list[tuple[int, str]], seed: int,
                answers: dict[str, str]) -> GradeResult:
@@ -101,7 +113,7 @@ class Grader:
     def start(self, assignment: Assignment, cells: list[tuple[int, str]]) -> tuple[Connection, list[Any]]:
         """A sandbox that has executed the notebook, and the errors its cells raised."""
         limits = assignment.limits
-        sandbox = self._take_spare(assignment) or self._new_sandbox(assignment)
+        sandbox = self._take_spare(assignment) or self.new_sandbox(assignment)
         connection = Connection(sandbox, limits.call_timeout_s)
         try:
             sandbox.wait_ready(STARTUP_TIMEOUT_S)
@@ -116,20 +128,62 @@ class Grader:
         errors = report.get("errors", []) if isinstance(report, dict) else []
         return connection, errors if isinstance(errors, list) else []
 
+    def __enter__(self) -> "Grader":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def __del__(self) -> None:  # a grader dropped without close() takes its zygotes with it
+        try:
+            self.close()
+        except Exception:  # noqa: BLE001, S110  (at interpreter exit the zygotes die with their parent anyway)
+            pass
+
     def close(self) -> None:
-        """Kill the warm sandbox, if any."""
+        """Kill the warm sandbox and the zygotes, if any."""
         if self._spare is not None:
             self._spare[1].kill()
             self._spare = None
+        while self._zygotes:
+            self._zygotes.popitem()[1].kill()
 
-    def _new_sandbox(self, assignment: Assignment) -> Sandbox:
+    def new_sandbox(self, assignment: Assignment) -> Sandbox:
+        """A fresh sandbox for ``assignment``, forked from its zygote (started if need be); not yet ready."""
         limits = assignment.limits
-        return Sandbox.start(
-            list(assignment.preload),
-            Limits(memory_mb=limits.memory_mb, scratch_mb=limits.scratch_mb,
-                   cpu_seconds=int(limits.notebook_timeout_s + 60 * limits.call_timeout_s)),
-            hidden=[assignment.root / "reference", PACKAGE_DIR],
-            output_limit=limits.output_kb * 1024, sandboxed=self.sandboxed)
+        sandbox_limits = Limits(memory_mb=limits.memory_mb, scratch_mb=limits.scratch_mb,
+                                cpu_seconds=int(limits.notebook_timeout_s + 60 * limits.call_timeout_s))
+        output_limit = limits.output_kb * 1024
+        hidden = [assignment.root / "reference", PACKAGE_DIR]
+        if not self.use_zygotes:
+            return Sandbox.start(list(assignment.preload), sandbox_limits, hidden, output_limit, self.sandboxed)
+        try:
+            return self._zygote(assignment.preload, sandbox_limits, hidden).spawn(sandbox_limits, output_limit)
+        except SandboxStartError:  # a zygote that died (killed for memory, say): one fresh try
+            dead = self._zygotes.pop(_zygote_key(assignment.preload, sandbox_limits), None)
+            if dead is not None:
+                dead.kill()
+            return self._zygote(assignment.preload, sandbox_limits, hidden).spawn(sandbox_limits, output_limit)
+
+    def _zygote(self, preload: tuple[str, ...], limits: Limits, hidden: list[Path]) -> Zygote:
+        """The zygote for these modules and limits, started (and waited for) if need be."""
+        key = _zygote_key(preload, limits)
+        zygote = self._zygotes.get(key)
+        if zygote is not None and zygote.alive():
+            self._zygotes.move_to_end(key)
+            return zygote
+        if zygote is not None:
+            zygote.kill()
+        while len(self._zygotes) >= MAX_ZYGOTES:
+            self._zygotes.popitem(last=False)[1].kill()
+        zygote = self._zygotes[key] = Zygote(list(preload), limits, hidden)
+        try:
+            zygote.wait_ready(STARTUP_TIMEOUT_S)
+        except SandboxStartError:
+            del self._zygotes[key]
+            zygote.kill()
+            raise
+        return zygote
 
     def _take_spare(self, assignment: Assignment) -> Sandbox | None:
         """The warm sandbox, if it was started for this assignment and still lives; else None."""
@@ -161,6 +215,10 @@ class Grader:
         result.tests = [TestResult(f"{task.name}", task.name, 0.0, task.points, False, message)
                         for task in assignment.autograded_tasks]
         return result
+
+
+def _zygote_key(preload: tuple[str, ...], limits: Limits) -> tuple[Any, ...]:
+    return (tuple(preload), limits.memory_mb, limits.scratch_mb)
 
 
 def manual_items(assignment: Assignment, answers: dict[str, str]) -> list[ManualItem]:

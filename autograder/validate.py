@@ -88,10 +88,19 @@ def contract_problems(assignment: Assignment) -> tuple[list[str], Counter[str]]:
     return problems, tests_per_task
 
 
-def _grade_job(job: tuple[Path, str, str, list[tuple[int, str]], int, bool]) -> tuple[str, GradeResult]:
-    root, assignment_id, label, cells, seed, sandboxed = job
+_worker_grader: Grader | None = None  # one per pool process, so that its zygote serves all its jobs
+
+
+def _start_worker(sandboxed: bool) -> None:
+    global _worker_grader
+    _worker_grader = Grader(sandboxed=sandboxed)
+
+
+def _grade_job(job: tuple[Path, str, str, list[tuple[int, str]], int]) -> tuple[str, GradeResult]:
+    root, assignment_id, label, cells, seed = job
     assignment = Course.load(root).assignment(assignment_id)
-    return label, Grader(sandboxed=sandboxed).grade_cells(assignment, cells, seed)
+    assert _worker_grader is not None, "the pool's initializer makes the grader"
+    return label, _worker_grader.grade_cells(assignment, cells, seed)
 
 
 def validate(assignment: Assignment, seed: int = 0, jobs: int = 2, sandboxed: bool = True) -> Validation:
@@ -120,8 +129,8 @@ def validate(assignment: Assignment, seed: int = 0, jobs: int = 2, sandboxed: bo
     work = [("solution", notebook.code_cells(solution)), ("student", notebook.code_cells(student))]
     work += [(f"mutant {m.name}", notebook.code_cells(mutant_notebook(solution, m))) for m in mutants
              if m.task in autograded]
-    jobs_list = [(assignment.root, assignment.id, label, cells, seed, sandboxed) for label, cells in work]
-    with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
+    jobs_list = [(assignment.root, assignment.id, label, cells, seed) for label, cells in work]
+    with ProcessPoolExecutor(max_workers=max(1, jobs), initializer=_start_worker, initargs=(sandboxed,)) as pool:
         results = dict(pool.map(_grade_job, jobs_list))
     _check_results(found, results, assignment)
     found.seconds = time.monotonic() - started

@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 from autograder.course import PACKAGE_DIR
+from autograder.grading import Grader
 from autograder.sandbox import cgroup
 from autograder.sandbox.inside import wire
 from autograder.sandbox.session import SandboxFailure
@@ -200,24 +201,84 @@ def test_private_tmp_is_mounted_before_the_python_environment():
     assert tmpfs_tmp < min(binds)
 
 
-def test_a_host_where_bubblewrap_cannot_start_gives_an_error_result_not_a_zero(toy, grader, tmp_path,
-                                                                                monkeypatch):
+@pytest.mark.parametrize("use_zygotes", [True, False], ids=["zygote", "plain"])
+def test_a_host_where_bubblewrap_cannot_start_gives_an_error_result_not_a_zero(toy, tmp_path, monkeypatch,
+                                                                                use_zygotes):
     fake = tmp_path / "bwrap"
     fake.write_text("#!/bin/sh\necho 'bwrap: setting up uid map: Permission denied' >&2\nexit 1\n")
     fake.chmod(0o755)
     monkeypatch.setenv("PATH", f"{tmp_path}:{os.environ['PATH']}")
-    result = grader.grade_file(toy, toy.notebook, seed=1)
+    result = Grader(use_zygotes=use_zygotes).grade_file(toy, toy.notebook, seed=1)
     assert result.status == "error"
     assert "uid map: Permission denied" in result.message
 
 
 @pytest.mark.skipif(not cgroup.available(), reason="this machine gives the grader no control groups")
-def test_each_sandbox_has_its_own_control_group_removed_with_it(toy, grader):
+@pytest.mark.parametrize("use_zygotes", [True, False], ids=["zygote", "plain"])
+def test_each_sandbox_has_its_own_control_group_removed_with_it(toy, use_zygotes):
+    grader = Grader(use_zygotes=use_zygotes)
     connection, _ = grader.start(toy, [(1, "import numpy as np")])
     group = connection.sandbox.group
     assert group is not None and all(path.exists() for path in group.procs_files)
     inside = {int(pid) for path in group.procs_files for pid in path.read_text().split()}
-    assert connection.sandbox.process.pid in inside  # bwrap, exec'd by the joining shell through prlimit
+    process = connection.sandbox.process
+    # bwrap (exec'd by the joining shell through prlimit), or the zygote's fork that waits for the sandbox
+    assert (process.fork_pid if use_zygotes else process.popen.pid) in inside
     assert (group.folders[-1] / "pids.max").read_text().strip() == "64"
     connection.sandbox.kill()
     assert not any(folder.exists() for folder in group.folders)
+    grader.close()
+
+
+SIBLING = """
+import ctypes, os, socket
+import numpy as np
+libc = ctypes.CDLL(None, use_errno=True)
+for folder in ("/scratch", "/tmp", "/dev/shm"):
+    with open(f"{folder}/left-by-the-first", "w") as handle:
+        handle.write("x")
+listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+listener.bind(("127.0.0.1", 0))
+listener.listen()
+port = listener.getsockname()[1]
+found = {"pid": os.getpid(), "proc": sorted(os.listdir("/proc")), "exe": os.readlink("/proc/self/exe"),
+         "umount": libc.umount2(b"/proc", 2), "mount": libc.mount(b"tmpfs", b"/scratch", b"tmpfs", 0, None),
+         "random": float(np.random.rand()), "port": port}
+"""
+
+NEIGHBOUR = """
+import os, signal, socket
+import numpy as np
+left = [f for f in ("/scratch", "/tmp", "/dev/shm") if os.path.exists(f"{f}/left-by-the-first")]
+try:
+    socket.create_connection(("127.0.0.1", PORT), timeout=1).close()
+    reached = True
+except OSError:
+    reached = False
+try:
+    os.kill(-1, signal.SIGKILL)  # every process this sandbox can see but itself
+except OSError:
+    pass
+found = {"left": left, "reached": reached, "random": float(np.random.rand())}
+"""
+
+
+def test_sandboxes_forked_from_one_zygote_cannot_see_or_reach_each_other(toy):
+    grader = Grader(use_zygotes=True)
+    try:
+        first, _ = grader.start(toy, [(1, SIBLING)])
+        seen = first.request({"op": "lookup", "name": "found"})
+        assert seen["pid"] == 2 and seen["proc"] == ["cpuinfo", "meminfo", "self", "stat"]
+        assert seen["exe"].startswith("/") and seen["umount"] == -1 and seen["mount"] == -1
+        second, _ = grader.start(toy, [(1, NEIGHBOUR.replace("PORT", str(seen["port"])))])
+        neighbour = second.request({"op": "lookup", "name": "found"})
+        assert neighbour["left"] == [] and neighbour["reached"] is False
+        assert neighbour["random"] != seen["random"]
+        assert first.sandbox.process.poll() is None  # the neighbour's kill(-1) did not reach it
+        first.sandbox.kill()
+        second.sandbox.kill()
+        third, _ = grader.start(toy, [(1, "found = 42")])  # nor the zygote
+        assert third.request({"op": "lookup", "name": "found"}) == 42
+        third.sandbox.kill()
+    finally:
+        grader.close()

@@ -27,7 +27,8 @@ def add_parser(verbs: argparse._SubParsersAction, name: str) -> None:  # type: i
 
 def run(args: argparse.Namespace) -> int:
     assignment = chosen_course(args).assignment(args.assignment)
-    result = Grader(sandboxed=sandboxed(args)).grade_file(assignment, args.notebook, args.seed)
+    with Grader(sandboxed=sandboxed(args)) as grader:
+        result = grader.grade_file(assignment, args.notebook, args.seed)
     if args.gradescope:
         args.gradescope.write_text(json.dumps(result.to_gradescope(), indent=2))
     if args.json:

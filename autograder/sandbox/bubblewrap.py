@@ -80,8 +80,9 @@ def matplotlib_cache() -> Path | None:
     return folder
 
 
-def command(runner_dir: Path, runner_args: list[str], hidden: list[Path], limits: Limits) -> list[str]:
-    """The bwrap command line that runs ``runner.py`` from ``runner_dir`` with ``runner_args``."""
+def command(runner_dir: Path, runner_args: list[str], hidden: list[Path], limits: Limits,
+            program: str = "runner.py") -> list[str]:
+    """The bwrap command line that runs ``program`` (``runner.py`` or ``zygote.py``) from ``runner_dir``."""
     args = [find_bwrap(), "--unshare-all", "--die-with-parent", "--new-session",
             "--uid", str(SANDBOX_UID), "--gid", str(SANDBOX_UID), "--hostname", "sandbox",
             "--proc", "/proc", "--dev", "/dev"]
@@ -116,7 +117,7 @@ def command(runner_dir: Path, runner_args: list[str], hidden: list[Path], limits
     environment.update({k: os.environ[k] for k in _PASSED_ENVIRONMENT if k in os.environ})
     for key, value in environment.items():
         args += ["--setenv", key, value]
-    return args + [sys.executable, "-I", "-B", f"{RUNNER_DIR}/runner.py", *runner_args]
+    return args + [sys.executable, "-I", "-B", f"{RUNNER_DIR}/{program}", *runner_args]
 
 
 def group_memory_bytes(limits: Limits) -> int:

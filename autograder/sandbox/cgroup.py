@@ -87,6 +87,11 @@ class Cgroup:
         """The ``cgroup.procs`` files a process writes its pid to, to join the group."""
         return [folder / "cgroup.procs" for folder in self.folders]
 
+    def add(self, pid: int) -> None:
+        """Move process ``pid`` into the group (its later children are born in it); OSError if refused."""
+        for path in self.procs_files:
+            path.write_text(f"{pid}\n")
+
     def memory_killed(self) -> bool:
         """Whether the kernel killed a process of this group for exceeding its memory limit."""
         events = self.folders[0] / ("memory.events" if self.unified else "memory.oom_control")

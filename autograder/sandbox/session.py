@@ -15,7 +15,7 @@ import subprocess
 import threading
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from autograder.sandbox import bubblewrap, cgroup
 from autograder.sandbox.inside import wire
@@ -67,10 +67,40 @@ class CappedOutput:
         return self.kept.decode("utf-8", "replace") + note
 
 
+class Process(Protocol):
+    """The sandbox's process as the grader sees it: a bubblewrap process or a zygote's fork."""
+
+    def poll(self) -> int | None: ...
+
+    def wait(self, timeout: float | None = None) -> int: ...
+
+    def kill_tree(self) -> None:
+        """SIGKILL the sandbox's process and everything it started."""
+
+
+class BwrapProcess:
+    """A sandbox started as its own bubblewrap process (in its own session, so its group is its tree)."""
+
+    def __init__(self, popen: subprocess.Popen[bytes]):
+        self.popen = popen
+
+    def poll(self) -> int | None:
+        return self.popen.poll()
+
+    def wait(self, timeout: float | None = None) -> int:
+        return self.popen.wait(timeout)
+
+    def kill_tree(self) -> None:
+        try:
+            os.killpg(self.popen.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
 class Sandbox:
     """A running sandbox process speaking the runner's protocol over two pipes."""
 
-    def __init__(self, process: subprocess.Popen[bytes], to_sandbox: int, from_sandbox: int,
+    def __init__(self, process: Process, to_sandbox: int, from_sandbox: int,
                  output: CappedOutput, limits: bubblewrap.Limits, group: cgroup.Cgroup | None = None):
         self.process = process
         self._to = to_sandbox
@@ -105,7 +135,8 @@ class Sandbox:
         finally:
             for fd in (request_read, answer_write, output_write):
                 os.close(fd)
-        return cls(process, request_write, answer_read, CappedOutput(output_read, output_limit), limits, group)
+        return cls(BwrapProcess(process), request_write, answer_read, CappedOutput(output_read, output_limit),
+                   limits, group)
 
     def wait_ready(self, timeout: float) -> None:
         """Wait for the runner's ``ready``; :class:`SandboxStartError` if it never comes."""
@@ -185,10 +216,7 @@ class Sandbox:
     def kill(self) -> None:
         """Kill the sandbox's whole process tree and close the channel (idempotent)."""
         if self.process.poll() is None:
-            try:
-                os.killpg(self.process.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
+            self.process.kill_tree()
             self.process.wait()
         for fd in (self._to, self._from):
             try:

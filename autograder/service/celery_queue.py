@@ -11,6 +11,7 @@ practice) and the submitted notebooks (the shared ``--data-dir``, e.g. an NFS or
 
 from __future__ import annotations
 
+import functools
 import os
 import socket
 import time
@@ -50,8 +51,14 @@ def grade(grading_id: int) -> None:
     with session_factory() as session:
         if not jobs.claim_one(session, grading_id, worker):
             return
-    grade_one(config, grading_id, worker, Grader(sandboxed=config.sandboxed), Course.load(config.course_root),
+    grade_one(config, grading_id, worker, _grader(config.sandboxed), Course.load(config.course_root),
               NotebookStore(config.storage), session_factory)
+
+
+@functools.cache
+def _grader(sandboxed: bool) -> Grader:
+    """One grader per Celery worker process, so that its zygotes serve every task it runs."""
+    return Grader(sandboxed=sandboxed)
 
 
 class CeleryDispatcher:

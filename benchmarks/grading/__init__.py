@@ -16,8 +16,9 @@ each. Every tool is given the very same files:
   same hidden tests in the kernel (``autograder.otter_runtime.run_test``, as the otter export does), as
   one batch and for one submission alone.
 
-Peak memory is read from ``/proc`` (``VmHWM`` per process, and the summed RSS of a grader or worker
-with its sandboxes). The run ends with one markdown block for ``benchmarks/RESULTS.md``.
+Peak memory is read from ``/proc`` (``VmHWM`` per process, and the summed PSS of a grader or worker
+with its zygotes and sandboxes, so that pages a zygote shares with its forks count once). The run ends
+with one markdown block for ``benchmarks/RESULTS.md``.
 Run it from the repository root: ``.venv/bin/python -m benchmarks.grading``.
 """
 

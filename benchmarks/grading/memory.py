@@ -6,7 +6,7 @@ import os
 import threading
 from collections.abc import Callable
 
-SANDBOX_RUNNER = "/grader/runner.py"   # the runner's path inside bubblewrap
+SANDBOX_PROGRAMS = ("/grader/runner.py", "/grader/zygote.py")  # inside bubblewrap: a sandbox, a zygote
 OWNER_KINDS = ("grader", "worker")     # a process that grades, with its sandboxes below it
 PER_WORKER = "grader+sandboxes"        # the kind under which a grader's or worker's tree is reported
 
@@ -43,16 +43,29 @@ def _status_kb(pid: int) -> dict[str, int]:
     return values
 
 
+def _pss_kb(pid: int) -> int:
+    """The proportional set size: shared pages (a zygote's, which its forks share) split among their users."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return _status_kb(pid).get("VmRSS", 0)
+
+
 def own_peak_mb() -> float:
     """This process's peak RSS (VmHWM) in MB."""
     return _status_kb(os.getpid()).get("VmHWM", 0) / 1024
 
 
 def classify_engine(argv: list[str]) -> str | None:
-    """The engine's processes: a sandbox's Python (not bubblewrap, prlimit or the cgroup shell that
-    start it), a service worker (a ``multiprocessing`` spawn); None for everything else."""
+    """The engine's processes: a sandbox's Python or a zygote's and its forks' (not bubblewrap, prlimit
+    or the cgroup shell that start them), a service worker (a ``multiprocessing`` spawn); None for
+    everything else."""
     program = os.path.basename(argv[0]) if argv else ""
-    if SANDBOX_RUNNER in argv and program.startswith("python"):
+    if any(path in argv for path in SANDBOX_PROGRAMS) and program.startswith("python"):
         return "sandbox"
     if any("spawn_main" in arg for arg in argv):
         return "worker"
@@ -76,8 +89,9 @@ class Sampler:
 
     Per kind of process (``classify`` of its command line; None leaves it out; the root is
     ``root_kind``): the largest peak RSS (VmHWM) of one process. Also the largest sum of the current
-    RSS of the classified processes at one moment (the whole tree) and of one grader or worker with
-    the sandboxes below it (:data:`PER_WORKER`); sums are sampled, so short peaks may be missed.
+    memory of the classified processes at one moment (the whole tree) and of one grader or worker with
+    the sandboxes below it (:data:`PER_WORKER`); sums add PSS, so that the pages a zygote shares with
+    its forks count once, and are sampled, so short peaks may be missed.
     """
 
     def __init__(self, root: int, classify: Callable[[list[str]], str | None], root_kind: str | None = None,
@@ -113,9 +127,10 @@ class Sampler:
                 continue
             status = _status_kb(pid)
             self.peak_kb[kind] = max(self.peak_kb.get(kind, 0), status.get("VmHWM", 0))
-            total += status.get("VmRSS", 0)
+            memory = _pss_kb(pid)
+            total += memory
             if owner is not None:
-                per_owner[owner] = per_owner.get(owner, 0) + status.get("VmRSS", 0)
+                per_owner[owner] = per_owner.get(owner, 0) + memory
         self.tree_kb = max(self.tree_kb, total)
         if per_owner:
             self.peak_kb[PER_WORKER] = max(self.peak_kb.get(PER_WORKER, 0), *per_owner.values())

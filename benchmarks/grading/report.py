@@ -134,7 +134,7 @@ def targets(bench: Benchmarked, rows: list[Row], workers: int, cores: int) -> li
                             idle.p50 < bench.p50_s))
     per_worker = engine_peaks(rows).get(PER_WORKER)
     if bench.memory_mb is not None and per_worker is not None:
-        found.append(Target(f"peak RSS per worker, sandboxes included, {per_worker:.0f} MB "
+        found.append(Target(f"peak memory (PSS) per worker, zygotes and sandboxes included, {per_worker:.0f} MB "
                             f"(target < {bench.memory_mb:.0f} MB)", per_worker < bench.memory_mb))
     return found
 

@@ -53,7 +53,7 @@ class Case:
     test_message: tuple[str, ...] = ()  # each must appear in some test's message
     absent: tuple[str, ...] = ()      # none may appear anywhere in the result (message, tests, details, output)
     limits: str = "real"              # "real" or "short" (see the module's docstring)
-    via: str = "api"                  # "api": Grader().grade_file; "cli": `autograder grade --json` in a subprocess;
+    via: str = "api"                  # "api": Grader.grade_file; "cli": `autograder grade --json` in a subprocess;
     #                                   "cli_text": `autograder grade` printing its text report
     cli_memory_mb: int = 0            # for "cli": an address-space limit on the CLI process (protects this machine)
     seconds: float = 40.0             # the grading must be over within this many seconds
@@ -708,21 +708,28 @@ CASES: tuple[Case, ...] = (
              import time
              program, argv = "/bin/sleep", ["@@MARKER@@", "600"]
              children = [subprocess.Popen(argv, executable=program, start_new_session=True) for _ in range(20)]
+             report, reported = os.pipe()
              for _ in range(10):
                  if os.fork() == 0:
                      try:
                          os.setsid()
-                         if os.fork() == 0:
+                         daemon = os.fork()
+                         if daemon == 0:
                              os.execv(program, argv)
+                         os.write(reported, f"{daemon} ".encode())
                      finally:
                          os._exit(0)
                  os.wait()
-             def running():
-                 count = 0
-                 for entry in os.listdir("/proc"):
+             os.close(reported)
+             daemons = []
+             while chunk := os.read(report, 4096):
+                 daemons += [int(pid) for pid in chunk.split()]
+             def running():  # the sandbox's /proc shows only itself: count by pid instead
+                 count = sum(child.poll() is None for child in children)
+                 for pid in daemons:
                      try:
-                         with open(f"/proc/{entry}/cmdline", "rb") as handle:
-                             count += handle.read().startswith(b"@@MARKER@@")
+                         os.kill(pid, 0)
+                         count += 1
                      except OSError:
                          pass
                  return count

@@ -252,7 +252,8 @@ def _files(folder: Path) -> set[str]:
 
 
 def _assert_grader_still_works(assignment: Assignment, solution_file: Path) -> None:
-    result = Grader().grade_file(assignment, solution_file, seed=1)
+    with Grader() as grader:
+        result = grader.grade_file(assignment, solution_file, seed=1)
     assert result.status == "graded" and result.score == assignment.max_score, \
         f"after the case, the solution no longer scores full marks: {_summary(result.to_dict())}"
 
@@ -287,7 +288,8 @@ def test_hostile_notebook(case: Case, courses: dict[str, Course], solutions: dic
             if case.via in ("cli", "cli_text"):
                 result, stdout = _grade_with_cli(case, assignment, path, work)
             else:
-                result = Grader().grade_file(assignment, path, seed=0).to_dict(details=True)
+                with Grader() as grader:  # its zygote goes with it: only the case's own processes may be left
+                    result = grader.grade_file(assignment, path, seed=0).to_dict(details=True)
         except Exception as error:  # noqa: BLE001  (reported below, after the checks that must run anyway)
             crash = error
         elapsed = time.monotonic() - started

@@ -110,6 +110,15 @@ def _describe_error(error):
     return {"types": names, "message": message, "where": where}
 
 
+def _flush_output():
+    """The notebook's output, for the instructor, before a test can end the process."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except BaseException:  # noqa: BLE001  (the notebook may have replaced the streams)
+            pass
+
+
 def run_cells(channel, namespace, cells):
     errors = []
     for number, source in cells:
@@ -139,6 +148,7 @@ def serve(channel):
                     path.parent.mkdir(parents=True, exist_ok=True)
                     path.write_bytes(data)
                 errors = run_cells(channel, namespace, request["cells"])
+                _flush_output()
                 answer = {"ok": {"errors": errors}}
             elif op == "lookup":
                 if request["name"] not in namespace:
@@ -164,16 +174,26 @@ def serve(channel):
             channel.send({"error": _describe_error(error)})
 
 
-def main():
-    fd_in, fd_out = int(sys.argv[1]), int(sys.argv[2])
+def copy_font_cache():
+    """matplotlib's font list, built once by the grader, so that no sandbox spends seconds rebuilding it."""
     cached_fonts = "/grader-cache/matplotlib"
     if os.path.isdir(cached_fonts) and "MPLCONFIGDIR" in os.environ:
         shutil.copytree(cached_fonts, os.environ["MPLCONFIGDIR"], dirs_exist_ok=True)
-    for module in sys.argv[3:]:
+
+
+def prepare(modules):
+    """Copy the font cache in and import ``modules``, so that the sandbox starts warm."""
+    copy_font_cache()
+    for module in modules:
         try:
             __import__(module)
         except ImportError:
             pass
+
+
+def main():
+    fd_in, fd_out = int(sys.argv[1]), int(sys.argv[2])
+    prepare(sys.argv[3:])
     channel = Channel(fd_in, fd_out)
     channel.send({"event": "ready"})
     sys.argv = ["notebook"]
