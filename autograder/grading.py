@@ -155,15 +155,21 @@ class Grader:
                                 cpu_seconds=int(limits.notebook_timeout_s + 60 * limits.call_timeout_s))
         output_limit = limits.output_kb * 1024
         hidden = [assignment.root / "reference", PACKAGE_DIR]
-        if not self.use_zygotes:
-            return Sandbox.start(list(assignment.preload), sandbox_limits, hidden, output_limit, self.sandboxed)
-        try:
-            return self._zygote(assignment.preload, sandbox_limits, hidden).spawn(sandbox_limits, output_limit)
-        except SandboxStartError:  # a zygote that died (killed for memory, say): one fresh try
-            dead = self._zygotes.pop(_zygote_key(assignment.preload, sandbox_limits), None)
-            if dead is not None:
-                dead.kill()
-            return self._zygote(assignment.preload, sandbox_limits, hidden).spawn(sandbox_limits, output_limit)
+        if self.use_zygotes:
+            for _ in range(2):  # a zygote that died (killed for memory, say) gets one fresh try
+                try:
+                    return self._zygote(assignment.preload, sandbox_limits, hidden).spawn(sandbox_limits,
+                                                                                          output_limit)
+                except SandboxStartError as error:
+                    dead = self._zygotes.pop(_zygote_key(assignment.preload, sandbox_limits), None)
+                    if dead is not None:
+                        dead.kill()
+                    failure = error
+            # A kernel without what forking needs (nested namespaces, /proc/PID/task/TID/children):
+            # sandboxes started one by one are slower, not less safe.
+            print(f"autograder: no zygote ({failure}); starting each sandbox on its own", file=sys.stderr)
+            self.use_zygotes = False
+        return Sandbox.start(list(assignment.preload), sandbox_limits, hidden, output_limit, self.sandboxed)
 
     def _zygote(self, preload: tuple[str, ...], limits: Limits, hidden: list[Path]) -> Zygote:
         """The zygote for these modules and limits, started (and waited for) if need be."""

@@ -282,3 +282,13 @@ def test_sandboxes_forked_from_one_zygote_cannot_see_or_reach_each_other(toy):
         third.sandbox.kill()
     finally:
         grader.close()
+
+
+def test_without_what_a_zygote_needs_each_sandbox_starts_on_its_own(toy, monkeypatch, capsys):
+    """A kernel without /proc/PID/task/TID/children (the zygote's forks cannot be found): slower, same result."""
+    from autograder.sandbox import zygote
+    monkeypatch.setattr(zygote, "_children", lambda pid: [])
+    with Grader(use_zygotes=True) as grader:
+        result = grader.grade_file(toy, toy.notebook, seed=1)
+        assert result.status == "graded" and not grader.use_zygotes
+    assert "no zygote" in capsys.readouterr().err
