@@ -86,12 +86,39 @@ def _own_proc():
     _mount(None, "/proc", None, MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV, None)
 
 
+def _mounts_under(folder):
+    """The outermost mount points strictly inside ``folder`` (a Python environment of a CI clone in /tmp)."""
+    inside = []
+    with open("/proc/self/mountinfo") as table:
+        for line in table:
+            point = line.split()[4].replace("\\040", " ")
+            if point.startswith(folder + "/"):
+                inside.append(point)
+    return [p for p in inside if not any(p != q and p.startswith(q + "/") for q in inside)]
+
+
 def _private_mounts(settings):
-    """In I: fresh ``/scratch``, ``/tmp`` and ``/dev/shm``, private to this sandbox."""
+    """In I: fresh ``/scratch``, ``/tmp`` and ``/dev/shm``, private to this sandbox.
+
+    What bubblewrap bound inside ``/tmp`` (the read-only Python environment of a clone under /tmp) is
+    carried over: bound aside into the new ``/scratch``, then moved onto the same path in the new /tmp.
+    """
     _mount(None, "/", None, MS_REC | MS_PRIVATE, None)
     scratch, shm = settings["scratch_bytes"], settings["shm_bytes"]
-    for target, size, mode in (("/scratch", scratch, "0755"), ("/tmp", scratch, "1777"), ("/dev/shm", shm, "1777")):
-        _mount(b"tmpfs", target, b"tmpfs", MS_NOSUID | MS_NODEV, f"size={size},mode={mode}")
+    kept = _mounts_under("/tmp")
+    _mount(b"tmpfs", "/scratch", b"tmpfs", MS_NOSUID | MS_NODEV, f"size={scratch},mode=0755")
+    for number, path in enumerate(kept):
+        os.makedirs(f"/scratch/.kept/{number}")
+        _mount(path.encode(), f"/scratch/.kept/{number}", None, MS_BIND | MS_REC, None)
+    _mount(b"tmpfs", "/tmp", b"tmpfs", MS_NOSUID | MS_NODEV, f"size={scratch},mode=1777")
+    for number, path in enumerate(kept):
+        os.makedirs(path, exist_ok=True)
+        _mount(f"/scratch/.kept/{number}".encode(), path, None, MS_MOVE, None)
+        _mount(None, path, None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV, None)
+        os.rmdir(f"/scratch/.kept/{number}")
+    if kept:
+        os.rmdir("/scratch/.kept")
+    _mount(b"tmpfs", "/dev/shm", b"tmpfs", MS_NOSUID | MS_NODEV, f"size={shm},mode=1777")
 
 
 def _enter(settings):
