@@ -1,4 +1,5 @@
-"""Hidden tests of ``lstm_step``: gate equations in the Keras layout [i, f, g, o], saturated gates, shapes."""
+"""Hidden tests of ``lstm_step``: gate equations in the Keras layout [i, f, g, o], saturated gates, shapes,
+and agreement with ``keras.layers.LSTMCell`` built in the student's sandbox (Keras is not imported here)."""
 
 import numpy as np
 
@@ -20,7 +21,7 @@ def _step(student, args, what):
     return result
 
 
-@graded("lstm_step", points=2)
+@graded("lstm_step", points=1)
 def test_lstm_step_matches_reference(student, reference, rng):
     for case, (D, Hd, N) in enumerate([(3, 2, None), (2, 5, None), (4, 3, int(rng.integers(3, 7)))]):
         lead = () if N is None else (N,)
@@ -64,3 +65,21 @@ def test_lstm_step_from_rest_and_shape_errors(student, rng):
     assert_raises("ValueError", student.lstm_step, x, h_prev, c_prev, W, U[:, :3 * Hd], b)
     assert_raises("ValueError", student.lstm_step, x, h_prev, c_prev, W[:-1], U, b)
     assert_raises("ValueError", student.lstm_step, x, h_prev, c_prev, W, U, b[:-1])
+
+
+@graded("lstm_step", points=1)
+def test_lstm_step_agrees_with_keras_lstm_cell(student, rng):
+    keras = student.keras
+    for case, (D, Hd, N) in enumerate([(int(rng.integers(1, 4)), int(rng.integers(2, 6)), int(rng.integers(2, 5))),
+                                       (int(rng.integers(2, 5)), 1, 1)]):
+        W, U, b = _weights(rng, D, Hd)
+        x, h_prev, c_prev = rng.normal(size=(N, D)), np.tanh(rng.normal(size=(N, Hd))), rng.normal(size=(N, Hd))
+        cell = keras.layers.LSTMCell(Hd, dtype="float64")
+        cell.build((None, D))
+        cell.set_weights([W, U, b])
+        output, (h_keras, c_keras) = cell(x, [h_prev, c_prev])
+        h, c = _step(student, (x, h_prev, c_prev, W, U, b), f"Keras case {case + 1}")
+        assert_close(h, np.asarray(h_keras.numpy(), dtype=float), rtol=1e-9, atol=1e-12,
+                     what=f"Keras case {case + 1}: h compared with keras.layers.LSTMCell")
+        assert_close(c, np.asarray(c_keras.numpy(), dtype=float), rtol=1e-9, atol=1e-12,
+                     what=f"Keras case {case + 1}: c compared with keras.layers.LSTMCell")
