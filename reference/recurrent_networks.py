@@ -3,9 +3,9 @@
 Seven tasks: the forward pass of a vanilla (Elman) RNN over a sequence, backpropagation through time
 for the summed squared error, the norms of the products of recurrent Jacobians that make gradients
 vanish or explode, one step of an LSTM cell in the Keras layout (gate blocks [i, f, g, o]), one step
-of a GRU cell as keras.layers.GRUCell computes it (reset_after=True, gate blocks [z, r, h]), the
-autoregressive rollout of a one-step predictor, and a Keras SimpleRNN model with the script's
-parameter count. (Gradient clipping and the windowing of a time series are given code in the
+of a GRU cell in the course convention (keras.layers.GRUCell with reset_after=False, gate blocks
+[z, r, h]), the autoregressive rollout of a one-step predictor, and a Keras SimpleRNN model with the
+script's parameter count. (Gradient clipping and the windowing of a time series are given code in the
 notebook, not tasks: every grading imports TensorFlow, so the number of tasks and mutants is kept
 small.)
 
@@ -234,27 +234,21 @@ def lstm_step(x, h_prev, c_prev, W, U, b):
 
 
 def gru_step(x, h_prev, W, U, b):
-    """One time step of a GRU cell, exactly as ``keras.layers.GRUCell`` (Keras 3 default, reset_after=True).
+    """One time step of a GRU cell in the course convention (Keras: ``GRUCell(reset_after=False)``).
 
-    With row vectors (Keras's convention), the input part and the recurrent part of the
-    pre-activations are computed separately, each with its own bias row:
+    With row vectors (Keras's convention), a single bias and the column blocks of W, U and b in the
+    order [z, r, h] (block k is v[..., k*Hd:(k+1)*Hd]) and the logistic sigmoid s(v) = 1 / (1 + exp(-v)):
 
-        a = x @ W + b[0]              shape (3 Hd,), blocks [a_z, a_r, a_h]   (b[0]: the input bias)
-        m = h_prev @ U + b[1]         shape (3 Hd,), blocks [m_z, m_r, m_h]   (b[1]: the recurrent bias)
-
-    (block k is a[k*Hd:(k+1)*Hd]; the gate order in the columns of Keras's kernel, recurrent_kernel
-    and bias is z, r, h). With the logistic sigmoid s(v) = 1 / (1 + exp(-v)):
-
-        z     = s(a_z + m_z)          update gate
-        r     = s(a_r + m_r)          reset gate
-        h_til = tanh(a_h + r * m_h)   candidate: the reset gate scales the recurrent part AFTER the
-                                      matrix product and its bias, r * (h_prev @ U_h + b[1]_h)
+        z     = s(x @ W_z + h_prev @ U_z + b_z)                 update gate
+        r     = s(x @ W_r + h_prev @ U_r + b_r)                 reset gate
+        h_til = tanh(x @ W_h + (r * h_prev) @ U_h + b_h)        candidate: the reset gate scales h_prev
+                                                                BEFORE the recurrent matrix product
         h     = z * h_prev + (1 - z) * h_til
 
     So z = 1 keeps the old state, z = 0 replaces it by the candidate: z plays the role of the course's
-    f in h_t = f * h_{t-1} + (1 - f) * g. (With reset_after=False, r would act before the product,
-    (r * h_prev) @ U_h; that is not what is asked here.) A batch works the same way: x of shape (N, D)
-    with h_prev of shape (N, Hd) gives h of shape (N, Hd).
+    f in h_t = f * h_{t-1} + (1 - f) * g. (Keras's default, reset_after=True, applies r after the
+    product, r * (h_prev @ U_h + b_rec_h), with a second bias row; that is not what is asked here.)
+    A batch works the same way: x of shape (N, D) with h_prev of shape (N, Hd) gives h of shape (N, Hd).
 
     Parameters
     ----------
@@ -266,8 +260,8 @@ def gru_step(x, h_prev, W, U, b):
         Input weights (Keras: ``kernel``), column blocks [z, r, h].
     U : array_like, shape (Hd, 3 Hd)
         Recurrent weights (Keras: ``recurrent_kernel``), column blocks [z, r, h].
-    b : array_like, shape (2, 3 Hd)
-        Biases (Keras: ``bias``): row 0 is added to x @ W, row 1 to h_prev @ U.
+    b : array_like, shape (3 Hd,)
+        Bias (Keras: ``bias`` with reset_after=False), blocks [z, r, h].
 
     Returns
     -------
@@ -278,18 +272,17 @@ def gru_step(x, h_prev, W, U, b):
     ------
     ValueError
         If U is not of shape (Hd, 3 Hd) with Hd = h_prev.shape[-1], W not of shape (D, 3 Hd) with
-        D = x.shape[-1], or b not of shape (2, 3 Hd).
+        D = x.shape[-1], or b not of shape (3 Hd,).
     """
     x, h_prev = np.asarray(x, dtype=float), np.asarray(h_prev, dtype=float)
     W, U, b = (np.asarray(a, dtype=float) for a in (W, U, b))
     hd = h_prev.shape[-1]
-    if U.shape != (hd, 3 * hd) or W.shape != (x.shape[-1], 3 * hd) or b.shape != (2, 3 * hd):
+    if U.shape != (hd, 3 * hd) or W.shape != (x.shape[-1], 3 * hd) or b.shape != (3 * hd,):
         raise ValueError("the shapes of x, h_prev, W, U and b do not fit together")
-    a = x @ W + b[0]
-    m = h_prev @ U + b[1]
-    z = 1.0 / (1.0 + np.exp(-(a[..., :hd] + m[..., :hd])))
-    r = 1.0 / (1.0 + np.exp(-(a[..., hd:2 * hd] + m[..., hd:2 * hd])))
-    h_til = np.tanh(a[..., 2 * hd:] + r * m[..., 2 * hd:])
+    a = x @ W + b
+    z = 1.0 / (1.0 + np.exp(-(a[..., :hd] + h_prev @ U[:, :hd])))
+    r = 1.0 / (1.0 + np.exp(-(a[..., hd:2 * hd] + h_prev @ U[:, hd:2 * hd])))
+    h_til = np.tanh(a[..., 2 * hd:] + (r * h_prev) @ U[:, 2 * hd:])
     return z * h_prev + (1.0 - z) * h_til
 
 

@@ -172,16 +172,16 @@ def lstm_step__block_order(x, h_prev, c_prev, W, U, b):
 
 # --- gru_step -----------------------------------------------------------------------------------
 
-@mutant("the reset gate before the recurrent product, (r * h_prev) @ U_h + b[1]_h (reset_after=False)")
-def gru_step__reset_before_product(x, h_prev, W, U, b):
+@mutant("the reset gate after the recurrent product, r * (h_prev @ U_h) (Keras's default reset_after=True)")
+def gru_step__reset_after_product(x, h_prev, W, U, b):
     x, h_prev, W, U, b = (np.asarray(a, dtype=float) for a in (x, h_prev, W, U, b))
     hd = h_prev.shape[-1]
-    if U.shape != (hd, 3 * hd) or W.shape != (x.shape[-1], 3 * hd) or b.shape != (2, 3 * hd):
+    if U.shape != (hd, 3 * hd) or W.shape != (x.shape[-1], 3 * hd) or b.shape != (3 * hd,):
         raise ValueError("shapes")
-    a, m = x @ W + b[0], h_prev @ U + b[1]
+    a, m = x @ W + b, h_prev @ U
     z = 1 / (1 + np.exp(-(a[..., :hd] + m[..., :hd])))
     r = 1 / (1 + np.exp(-(a[..., hd:2 * hd] + m[..., hd:2 * hd])))
-    h_til = np.tanh(a[..., 2 * hd:] + (r * h_prev) @ U[:, 2 * hd:] + b[1, 2 * hd:])
+    h_til = np.tanh(a[..., 2 * hd:] + r * m[..., 2 * hd:])
     return z * h_prev + (1 - z) * h_til
 
 
@@ -189,12 +189,12 @@ def gru_step__reset_before_product(x, h_prev, W, U, b):
 def gru_step__update_swapped(x, h_prev, W, U, b):
     x, h_prev, W, U, b = (np.asarray(a, dtype=float) for a in (x, h_prev, W, U, b))
     hd = h_prev.shape[-1]
-    if U.shape != (hd, 3 * hd) or W.shape != (x.shape[-1], 3 * hd) or b.shape != (2, 3 * hd):
+    if U.shape != (hd, 3 * hd) or W.shape != (x.shape[-1], 3 * hd) or b.shape != (3 * hd,):
         raise ValueError("shapes")
-    a, m = x @ W + b[0], h_prev @ U + b[1]
+    a, m = x @ W + b, h_prev @ U
     z = 1 / (1 + np.exp(-(a[..., :hd] + m[..., :hd])))
     r = 1 / (1 + np.exp(-(a[..., hd:2 * hd] + m[..., hd:2 * hd])))
-    h_til = np.tanh(a[..., 2 * hd:] + r * m[..., 2 * hd:])
+    h_til = np.tanh(a[..., 2 * hd:] + (r * h_prev) @ U[:, 2 * hd:])
     return (1 - z) * h_prev + z * h_til
 
 
@@ -202,12 +202,12 @@ def gru_step__update_swapped(x, h_prev, W, U, b):
 def gru_step__gate_order(x, h_prev, W, U, b):
     x, h_prev, W, U, b = (np.asarray(a, dtype=float) for a in (x, h_prev, W, U, b))
     hd = h_prev.shape[-1]
-    if U.shape != (hd, 3 * hd) or W.shape != (x.shape[-1], 3 * hd) or b.shape != (2, 3 * hd):
+    if U.shape != (hd, 3 * hd) or W.shape != (x.shape[-1], 3 * hd) or b.shape != (3 * hd,):
         raise ValueError("shapes")
-    a, m = x @ W + b[0], h_prev @ U + b[1]
+    a, m = x @ W + b, h_prev @ U
     r = 1 / (1 + np.exp(-(a[..., :hd] + m[..., :hd])))
     z = 1 / (1 + np.exp(-(a[..., hd:2 * hd] + m[..., hd:2 * hd])))
-    h_til = np.tanh(a[..., 2 * hd:] + r * m[..., 2 * hd:])
+    h_til = np.tanh(a[..., 2 * hd:] + (r * h_prev) @ U[:, 2 * hd:])
     return z * h_prev + (1 - z) * h_til
 
 

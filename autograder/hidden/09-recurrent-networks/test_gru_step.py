@@ -1,5 +1,6 @@
-"""Hidden tests of ``gru_step``: Keras's GRU equations (reset_after=True, blocks [z, r, h]), saturated
-update gate, shapes, and agreement with ``keras.layers.GRUCell`` built in the student's sandbox."""
+"""Hidden tests of ``gru_step``: the course's GRU equations (Keras's reset_after=False, blocks [z, r, h]),
+saturated update gate, shapes, and agreement with ``keras.layers.GRUCell(reset_after=False)`` built in
+the student's sandbox."""
 
 import numpy as np
 
@@ -8,7 +9,7 @@ from autograder.testing import assert_close, assert_raises, graded
 
 def _weights(rng, D, Hd):
     return (rng.normal(scale=0.7, size=(D, 3 * Hd)), rng.normal(scale=0.5, size=(Hd, 3 * Hd)),
-            rng.normal(scale=0.5, size=(2, 3 * Hd)))
+            rng.normal(scale=0.5, size=3 * Hd))
 
 
 def _step(student, args, what):
@@ -31,26 +32,26 @@ def test_gru_step_saturated_update_gate_and_shape_errors(student, rng):
     D, Hd = 2, int(rng.integers(2, 5))
     x, h_prev = rng.normal(size=D), np.tanh(rng.normal(size=Hd))
     W, U, b = _weights(rng, D, Hd)
-    # update gate shut at z = 1 (input bias +50 on the z block): the state is kept exactly
+    # update gate shut at z = 1 (bias +50 on the z block): the state is kept exactly
     b_keep = b.copy()
-    b_keep[0, :Hd] = 50.0
+    b_keep[:Hd] = 50.0
     W_keep = W.copy()
     W_keep[:, :Hd] = 0.0
     U_keep = U.copy()
     U_keep[:, :Hd] = 0.0
     h = _step(student, (x, h_prev, W_keep, U_keep, b_keep), "keep")
     assert_close(h, h_prev, rtol=1e-12, atol=1e-14, what="h with the update gate z = 1")
-    # z = 0 and reset gate r = 0: h is the candidate tanh(x W_h + b[0]_h), the recurrent part switched off
+    # z = 0 and reset gate r = 0: h is the candidate tanh(x W_h + b_h), the recurrent part switched off
     b_new = b.copy()
-    b_new[0, :Hd], b_new[0, Hd:2 * Hd] = -50.0, -50.0
+    b_new[:Hd], b_new[Hd:2 * Hd] = -50.0, -50.0
     W_new, U_new = W.copy(), U.copy()
     W_new[:, :2 * Hd], U_new[:, :2 * Hd] = 0.0, 0.0
     h = _step(student, (x, h_prev, W_new, U_new, b_new), "replace")
-    assert_close(h, np.tanh(x @ W[:, 2 * Hd:] + b[0, 2 * Hd:]), rtol=1e-12, atol=1e-14,
+    assert_close(h, np.tanh(x @ W[:, 2 * Hd:] + b[2 * Hd:]), rtol=1e-12, atol=1e-14,
                  what="h with the update gate z = 0 and the reset gate r = 0")
     assert_raises("ValueError", student.gru_step, x, h_prev, W, U[:, :2 * Hd], b)
     assert_raises("ValueError", student.gru_step, x, h_prev, W[:-1], U, b)
-    assert_raises("ValueError", student.gru_step, x, h_prev, W, U, b[0])
+    assert_raises("ValueError", student.gru_step, x, h_prev, W, U, np.stack([b, b]))
 
 
 @graded("gru_step", points=1)
@@ -60,10 +61,10 @@ def test_gru_step_agrees_with_keras_gru_cell(student, rng):
                                        (int(rng.integers(2, 5)), 1, 1)]):
         W, U, b = _weights(rng, D, Hd)
         x, h_prev = rng.normal(size=(N, D)), np.tanh(rng.normal(size=(N, Hd)))
-        cell = keras.layers.GRUCell(Hd, dtype="float64")  # reset_after=True, the Keras 3 default
+        cell = keras.layers.GRUCell(Hd, reset_after=False, dtype="float64")  # the course convention
         cell.build((None, D))
         cell.set_weights([W, U, b])
         output, _ = cell(x, [h_prev])
         h = _step(student, (x, h_prev, W, U, b), f"Keras case {case + 1}")
         assert_close(h, np.asarray(output.numpy(), dtype=float), rtol=1e-9, atol=1e-12,
-                     what=f"Keras case {case + 1}: h compared with keras.layers.GRUCell")
+                     what=f"Keras case {case + 1}: h compared with keras.layers.GRUCell(reset_after=False)")
