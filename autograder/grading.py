@@ -185,6 +185,11 @@ class Grader:
         zygote = self._zygotes[key] = Zygote(list(preload), limits, hidden)
         try:
             zygote.wait_ready(STARTUP_TIMEOUT_S)
+            probe = zygote.spawn(limits, 4096)  # a fork that cannot set up its walls fails here, not in a grading
+            try:
+                probe.wait_ready(STARTUP_TIMEOUT_S)
+            finally:
+                probe.kill()
         except SandboxStartError:
             del self._zygotes[key]
             zygote.kill()

@@ -292,3 +292,15 @@ def test_without_what_a_zygote_needs_each_sandbox_starts_on_its_own(toy, monkeyp
         result = grader.grade_file(toy, toy.notebook, seed=1)
         assert result.status == "graded" and not grader.use_zygotes
     assert "no zygote" in capsys.readouterr().err
+
+
+def test_a_zygote_whose_forks_cannot_set_up_their_walls_is_not_used(toy, monkeypatch, capsys):
+    """A fork that fails after the zygote said ready (here its tmpfs mounts are refused) is caught by the
+    zygote's probe fork, so gradings fall back to sandboxes started on their own instead of failing."""
+    from autograder.sandbox import zygote
+    monkeypatch.setattr(zygote, "fork_settings", lambda limits: {"scratch_bytes": -1, "shm_bytes": -1,
+                                                                  "cpu_seconds": limits.cpu_seconds})
+    with Grader(use_zygotes=True) as grader:
+        result = grader.grade_file(toy, toy.notebook, seed=1)
+        assert result.status == "graded" and not grader.use_zygotes
+    assert "no zygote" in capsys.readouterr().err

@@ -57,6 +57,12 @@ def _descendant(root: int, inner_pid: int, depth: int) -> int | None:
     return None
 
 
+def fork_settings(limits: bubblewrap.Limits) -> dict[str, int]:
+    """What a fork needs to know to set up its walls: the sizes of its tmpfs and its CPU limit."""
+    return {"scratch_bytes": limits.scratch_mb * 1024 * 1024, "shm_bytes": bubblewrap.SHM_MB * 1024 * 1024,
+            "cpu_seconds": limits.cpu_seconds}
+
+
 class ForkedProcess:
     """A zygote's fork seen from the grader: its wait status arrives on a pipe when the sandbox ends."""
 
@@ -146,8 +152,7 @@ class Zygote:
         given = [pipes["request"][0], pipes["answer"][1], pipes["output"][1], pipes["status"][1], pipes["go"][0]]
         kept = {name: pipes[name][i] for name, i in
                 (("request", 1), ("answer", 0), ("output", 0), ("status", 0), ("go", 1))}
-        settings = {"scratch_bytes": limits.scratch_mb * 1024 * 1024,
-                    "shm_bytes": bubblewrap.SHM_MB * 1024 * 1024, "cpu_seconds": limits.cpu_seconds}
+        settings = fork_settings(limits)
         group = None
         try:
             socket.send_fds(self._control, [json.dumps(settings).encode()], given)
