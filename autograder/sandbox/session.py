@@ -79,10 +79,14 @@ class Process(Protocol):
 
 
 class BwrapProcess:
-    """A sandbox started as its own bubblewrap process (in its own session, so its group is its tree)."""
+    """A sandbox (or zygote) started as its own bubblewrap process (in its own session, so its group is
+    its tree), with stdout and stderr into ``output_fd`` and only ``pass_fds`` inherited."""
 
-    def __init__(self, popen: subprocess.Popen[bytes]):
-        self.popen = popen
+    def __init__(self, argv: list[str], output_fd: int, pass_fds: tuple[int, ...]):
+        self.popen = subprocess.Popen(
+            argv, stdin=subprocess.DEVNULL, stdout=output_fd, stderr=output_fd, pass_fds=pass_fds,
+            start_new_session=True, cwd="/",
+            env={"PATH": os.environ.get("PATH", "/usr/bin:/bin")})  # bwrap's own environment is visible inside
 
     def poll(self) -> int | None:
         return self.popen.poll()
@@ -128,15 +132,11 @@ class Sandbox:
         if group is not None:
             argv = cgroup.join_prefix(group) + argv
         try:
-            process = subprocess.Popen(
-                argv, stdin=subprocess.DEVNULL, stdout=output_write, stderr=output_write,
-                pass_fds=(request_read, answer_write), start_new_session=True, cwd="/",
-                env={"PATH": os.environ.get("PATH", "/usr/bin:/bin")})  # bwrap's own environment is visible inside
+            process = BwrapProcess(argv, output_write, (request_read, answer_write))
         finally:
             for fd in (request_read, answer_write, output_write):
                 os.close(fd)
-        return cls(BwrapProcess(process), request_write, answer_read, CappedOutput(output_read, output_limit),
-                   limits, group)
+        return cls(process, request_write, answer_read, CappedOutput(output_read, output_limit), limits, group)
 
     def wait_ready(self, timeout: float) -> None:
         """Wait for the runner's ``ready``; :class:`SandboxStartError` if it never comes."""

@@ -4,8 +4,8 @@ Importing TensorFlow costs several CPU-seconds; a sandbox started from nothing p
 submission. The zygote (``inside/zygote.py``) runs in the same bubblewrap walls and limits as a plain
 sandbox, imports the assignment's ``preload`` modules once, and forks on request. Each fork gets what a
 plain sandbox gets: its own control group (joined before it can start anything), new user, mount, pid,
-network, IPC and UTS namespaces, fresh ``/scratch``, ``/tmp`` and ``/dev/shm``, no ``/proc`` and no
-capabilities (see the inside module). No student code runs in the zygote.
+network, IPC and UTS namespaces, fresh ``/scratch``, ``/tmp`` and ``/dev/shm``, a ``/proc`` with only its
+own process, and no capabilities (see the inside module). No student code runs in the zygote.
 
 The grader and a fork talk over the same pipes as with a plain sandbox, so
 :class:`~autograder.sandbox.session.Sandbox` is unchanged; only its process is a :class:`ForkedProcess`.
@@ -13,6 +13,7 @@ The grader and a fork talk over the same pipes as with a plain sandbox, so
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import select
@@ -23,7 +24,7 @@ import time
 from pathlib import Path
 
 from autograder.sandbox import bubblewrap, cgroup
-from autograder.sandbox.session import RUNNER_DIR, CappedOutput, Sandbox, SandboxStartError
+from autograder.sandbox.session import RUNNER_DIR, BwrapProcess, CappedOutput, Sandbox, SandboxStartError
 
 REPLY_TIMEOUT_S = 10.0
 
@@ -81,7 +82,7 @@ class ForkedProcess:
         return code
 
     def kill_tree(self) -> None:
-        """SIGKILL the sandbox, pid 1 of its namespace: the kernel then kills everything inside it."""
+        """SIGKILL the sandbox's init, pid 1 of its namespace: the kernel then kills everything inside it."""
         for pid in _children(self.fork_pid) or [self.fork_pid]:
             try:
                 os.kill(pid, signal.SIGKILL)
@@ -107,20 +108,14 @@ class Zygote:
     """One zygote process for one set of preloaded modules and limits."""
 
     def __init__(self, preload: list[str], limits: bubblewrap.Limits, hidden: list[Path]):
-        self.preload = list(preload)
-        self.limits = limits
         self._control, inside = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         output_read, output_write = os.pipe()
         # The zygote's own CPU time is imports and forks; each sandbox sets its own CPU limit.
-        own = bubblewrap.Limits(memory_mb=limits.memory_mb, cpu_seconds=24 * 3600, scratch_mb=limits.scratch_mb,
-                                max_processes=limits.max_processes, max_open_files=limits.max_open_files)
+        own = dataclasses.replace(limits, cpu_seconds=24 * 3600)
         try:
-            walls = bubblewrap.command(RUNNER_DIR, [str(inside.fileno()), *self.preload], hidden, own,
+            walls = bubblewrap.command(RUNNER_DIR, [str(inside.fileno()), *preload], hidden, own,
                                        program="zygote.py")  # first: a missing bwrap is the error to report
-            self.process = subprocess.Popen(
-                bubblewrap.limit_prefix(own) + walls, stdin=subprocess.DEVNULL, stdout=output_write,
-                stderr=output_write, pass_fds=(inside.fileno(),), start_new_session=True, cwd="/",
-                env={"PATH": os.environ.get("PATH", "/usr/bin:/bin")})
+            self.process = BwrapProcess(bubblewrap.limit_prefix(own) + walls, output_write, (inside.fileno(),))
         except BaseException:
             self._control.close()
             os.close(output_read)
@@ -137,7 +132,7 @@ class Zygote:
         if reply.get("event") != "ready" or not isinstance(reply.get("pid"), int):
             self.kill()
             raise SandboxStartError(f"the zygote did not start: {self.output.text()[-2000:]}")
-        self._host_pid = _descendant(self.process.pid, reply["pid"], depth=4)
+        self._host_pid = _descendant(self.process.popen.pid, reply["pid"], depth=4)
         if self._host_pid is None:
             self.kill()
             raise SandboxStartError("the zygote's process could not be found")
@@ -194,10 +189,7 @@ class Zygote:
     def kill(self) -> None:
         """Kill the zygote and, with its pid namespace, every sandbox it forked."""
         if self.process.poll() is None:
-            try:
-                os.killpg(self.process.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
+            self.process.kill_tree()
             self.process.wait()
         self._control.close()
         self._host_pid = None

@@ -140,14 +140,22 @@ def _close_other_fds(keep):
                 pass
 
 
+def _report_failure(output_fd, error):
+    """Tell the grader, through the sandbox's output, why setting up the sandbox failed (if it still can)."""
+    try:
+        os.write(output_fd, f"sandbox setup failed: {error}\n".encode())
+    except OSError:
+        pass
+
+
 def _sandbox(settings, request_fd, answer_fd, output_fd):
     """S: the runner, pid 2 of its namespace as in a plain sandbox; never returns."""
     code = 0
     try:
+        os.dup2(output_fd, 1)  # first, so that a failure below reaches the grader's capture of the output
+        os.dup2(output_fd, 2)
         os.setsid()
         _enter(settings)
-        os.dup2(output_fd, 1)
-        os.dup2(output_fd, 2)
         _close_other_fds({request_fd, answer_fd})
         numpy = sys.modules.get("numpy")
         if numpy is not None:
@@ -181,10 +189,7 @@ def _init(settings, request_fd, answer_fd, output_fd, status_fd):
             if ended == pid:
                 break
     except BaseException as error:  # noqa: BLE001
-        try:
-            os.write(output_fd, f"sandbox setup failed: {error}\n".encode())
-        except OSError:
-            pass
+        _report_failure(output_fd, error)
     os.write(status_fd, f"{status}\n".encode())
     os._exit(0)
 
@@ -212,10 +217,7 @@ def _fork_child(settings, fds):
         os.waitpid(pid, 0)
         os._exit(0)
     except BaseException as error:  # noqa: BLE001
-        try:
-            os.write(output_fd, f"sandbox setup failed: {error}\n".encode())
-        except OSError:
-            pass
+        _report_failure(output_fd, error)
     os._exit(70)
 
 
